@@ -1,0 +1,111 @@
+"""The exceptions praktyki raises, as one tree.
+
+Library code raises only these (third-party errors are wrapped with ``raise ... from exc`` at
+the boundary); ``praktyki.cli`` is the one place that turns them into one-line messages and
+exit codes::
+
+    PraktykiError                 base; carries ``reason`` and, where known, ``url``
+    ├── ConfigError               bad option, missing or malformed file, bad registry entry
+    ├── FetchError                a URL could not be fetched into the archive
+    │   ├── OffAllowlist          host not allowed (also: a redirect that leaves the site)
+    │   ├── RobotsDisallowed      robots.txt forbids the URL for our User-Agent
+    │   ├── TooLarge              body over the size limit (or a decompression bomb)
+    │   ├── HTTPStatusError       final status is an error after retries (``status``)
+    │   ├── RedirectError         redirect loop, too many redirects, bad Location
+    │   └── TransportError        timeout, reset, truncated body, DNS, TLS
+    ├── ParseError                bytes that are not the page we expected
+    │   ├── DecodeError           no encoding yields valid text
+    │   ├── NotAPracticePage      a BDP parser was given some other page
+    │   └── MissingBlock          a required labelled block is absent
+    └── StorageError              the database cannot be used
+        └── LockHeld              another run holds the database lock (exit code 3)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "DecodeError",
+    "FetchError",
+    "HTTPStatusError",
+    "LockHeld",
+    "MissingBlock",
+    "NotAPracticePage",
+    "OffAllowlist",
+    "ParseError",
+    "PraktykiError",
+    "RedirectError",
+    "RobotsDisallowed",
+    "StorageError",
+    "TooLarge",
+    "TransportError",
+]
+
+
+class PraktykiError(Exception):
+    """Base of every error praktyki raises on purpose."""
+
+    def __init__(self, reason: str, *, url: str | None = None) -> None:
+        self.reason = reason
+        self.url = url
+        super().__init__(f"{url}: {reason}" if url else reason)
+
+
+class ConfigError(PraktykiError):
+    """A wrong option, a missing file or a malformed configuration."""
+
+
+class FetchError(PraktykiError):
+    """A URL could not be fetched."""
+
+
+class OffAllowlist(FetchError):
+    """The URL's host is not one the crawl may contact."""
+
+
+class RobotsDisallowed(FetchError):
+    """robots.txt forbids this URL for our User-Agent."""
+
+
+class TooLarge(FetchError):
+    """The body exceeded the size limit (after decompression)."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status that retries did not cure."""
+
+    def __init__(self, reason: str, *, url: str | None = None, status: int) -> None:
+        self.status = status
+        super().__init__(reason, url=url)
+
+
+class RedirectError(FetchError):
+    """A redirect loop, too many redirects or an unusable Location header."""
+
+
+class TransportError(FetchError):
+    """The connection failed: timeout, reset, truncated body."""
+
+
+class ParseError(PraktykiError):
+    """The bytes are not the page the parser expects."""
+
+
+class DecodeError(ParseError):
+    """No encoding turns the bytes into valid text."""
+
+
+class NotAPracticePage(ParseError):
+    """A BDP practice parser was given a page that is not a practice."""
+
+
+class MissingBlock(ParseError):
+    """A block the page must have (e.g. "Metryka praktyki") is missing."""
+
+
+class StorageError(PraktykiError):
+    """The database cannot be opened, migrated or written."""
+
+
+class LockHeld(StorageError):
+    """Another run holds the database lock."""

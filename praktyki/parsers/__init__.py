@@ -1,0 +1,1 @@
+"""Pure parsers: ``(bytes, url, content_type) -> model``. No network, clock or database."""
