@@ -15,6 +15,7 @@ from praktyki.schemas.bdp import (
     Presentation,
     PresentationSection,
 )
+from praktyki.schemas.dataset import OpsBundle, PracticeBundle, Provenance
 from praktyki.schemas.ops import Institution, OpsAttachment, OpsPage
 
 __all__ = [
@@ -29,7 +30,10 @@ __all__ = [
     "MenuSubsection",
     "Metryka",
     "OpsAttachment",
+    "OpsBundle",
     "OpsPage",
+    "PracticeBundle",
+    "Provenance",
     "Practice",
     "Presentation",
     "PresentationSection",
