@@ -215,3 +215,4 @@ def test_stop_ends_hanging_and_idle_connections() -> None:
     assert isinstance(errors[0], httpx.RemoteProtocolError)
     with pytest.raises(httpx.ConnectError):
         httpx.get(url(replica, "/page?id=2"))
+    assert replica.stats.requests["toy"] == 2  # still readable after the stop

@@ -44,8 +44,8 @@ class RunningReplica:
     @property
     def stats(self) -> ReplicaStats:
         """A snapshot taken on the server's loop, so counters are read consistently."""
-        if self._loop is None:
-            return self.server.stats
+        if self._loop is None or not self._thread.is_alive() or self._loop.is_closed():
+            return self.server.stats  # not running: nothing changes the counters any more
         future = asyncio.run_coroutine_threadsafe(self._snapshot(), self._loop)
         return future.result(timeout=_STOP_TIMEOUT)
 

@@ -20,6 +20,7 @@ import struct
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from praktyki import __version__
 from praktyki.errors import ConfigError
@@ -375,7 +376,7 @@ class ReplicaServer:
                 extra = [("Content-Encoding", "gzip")]
                 await self._send(writer, 200, bomb, close=close, extra=extra, head_only=head_only)
             case FaultKind.REDIRECTLOOP:
-                location = f"{LOOP_PREFIX}a?from={head.target}"
+                location = f"{LOOP_PREFIX}a?from={quote(head.target, safe='')}"
                 await self._send(
                     writer, 302, _html("moved"), close=close, extra=[("Location", location)]
                 )
