@@ -76,6 +76,11 @@ class BdpSite:
     def practice_ids(self) -> list[str]:
         return [s.practice_id for s in self._specs.values()]
 
+    @property
+    def session(self) -> str:
+        """The PHPSESSID some listing links carry (fixed per seed, so pages are reproducible)."""
+        return self._session
+
     def spec(self, practice_id: str) -> PracticeSpec:
         return self._specs[int(practice_id)]
 
