@@ -160,8 +160,7 @@ class JanowStyle:
 <tr><td width="180" valign="top" class="lewe">
 {menu}</td>
 <td valign="top" class="tresc">
-{main}</td></tr>
-<tr><td colspan="2" class="stopka"><a href="{epuap}">Elektroniczna skrzynka podawcza</a><br><br>
+{main}</td></tr><tr><td colspan="2" class="stopka"><a href="{epuap}">Elektroniczna skrzynka podawcza</a><br><br>
 <a href="{lfoon}">LFOON</a><br>
 © 2007 Copyright by OPS w Janowie Lubelskim</td></tr>
 </table>
@@ -169,7 +168,7 @@ class JanowStyle:
 </html>
 """
 
-    def _article(self, page: Page) -> str:
+    def _article(self, page: Page, print_link: str = "") -> str:
         art = page.articles[0]
         meta = f"Zamieścił: {esc(art.author or '')}"
         if art.editor:
@@ -177,7 +176,7 @@ class JanowStyle:
         return (
             f'<div class="tytul"><b>{esc(art.title)}</b></div><br>\n'
             f'<div class="data">{esc(art.date_shown or "")}</div><br>\n'
-            f"{blocks_html(art.blocks, text_bullets=True)}\n"
+            f"{blocks_html(art.blocks, text_bullets=True)}\n{print_link}"
             f'<br><div class="wysw">Wyświetlono {art.views} razy</div><br>\n'
             f'<div class="autor">{meta}</div>'
         )
@@ -186,9 +185,10 @@ class JanowStyle:
         if printable:
             charset = ctx.site.extra.get("print_charset", ctx.site.charset)
             return _print_page(ctx, page, page.title, self._article(page), charset)
-        main = self._article(page)
+        link = ""
         if page.print_target:
-            main += f'\n<br><a href="{esc(page.print_target.lstrip("/"))}">drukuj</a>'
+            link = f'<br><a href="{esc(page.print_target.lstrip("/"))}">drukuj</a>\n'
+        main = self._article(page, link)
         return self._shell(ctx, page.title, main)
 
     def listing(self, ctx: Ctx, listing: Listing) -> str:
