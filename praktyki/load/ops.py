@@ -22,6 +22,7 @@ from praktyki.load.rows import (
     as_scalar,
     insert_rows,
     select_rows,
+    storage_errors,
     to_json,
     update_row,
 )
@@ -102,7 +103,7 @@ def load_ops_bundle(db: Database, bundle: OpsBundle, *, run_id: int) -> Change:
     none changed, else CHANGED with the union of changed field names (``articles`` when
     articles appeared or disappeared).
     """
-    with db.atomic():
+    with storage_errors(f"loading OPS page {bundle.url}"), db.atomic():
         known = {
             key["article_index"]
             for key in active_keys(db, OPS_PAGE, bundle.source)
@@ -143,7 +144,7 @@ def mark_ops_removed(
     """Mark the active articles of ``source`` on pages not in ``seen_urls`` removed; return
     those page URLs (sorted, once each). Never deletes."""
     seen = set(seen_urls)
-    with db.atomic():
+    with storage_errors(f"marking OPS pages of {source} removed"), db.atomic():
         gone = [key for key in active_keys(db, OPS_PAGE, source) if key["url"] not in seen]
         remove(db, OPS_PAGE, gone, run_id=run_id)
     return sorted({str(key["url"]) for key in gone})

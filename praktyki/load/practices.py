@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from praktyki.errors import StorageError
 from praktyki.load.fold import fold_polish
-from praktyki.load.rows import Child, Scalar
+from praktyki.load.rows import Child, Scalar, storage_errors
 from praktyki.load.tracked import (
     Change,
     ChangeKind,
@@ -184,7 +184,7 @@ def load_practice(db: Database, bundle: PracticeBundle, *, run_id: int) -> Chang
     presentation is stored, and compared, as NULL.
     """
     record = practice_record(bundle)
-    with db.atomic():
+    with storage_errors(f"loading practice {record.key}"), db.atomic():
         _ensure_section(db, bundle.source, bundle.practice.section, bundle.practice.subsection)
         return upsert(db, PRACTICE, record, run_id=run_id)
 
@@ -196,7 +196,7 @@ def mark_removed(db: Database, source: str, seen_ids: Collection[str], *, run_id
     marks every practice of the source removed.
     """
     seen = set(seen_ids)
-    with db.atomic():
+    with storage_errors(f"marking practices of {source} removed"), db.atomic():
         gone = [key for key in active_keys(db, PRACTICE, source) if key["practice_id"] not in seen]
         remove(db, PRACTICE, gone, run_id=run_id)
     return sorted(str(key["practice_id"]) for key in gone)
@@ -225,7 +225,7 @@ def load_sections(db: Database, source: str, menu: Menu) -> None:
                     "p2": sub.p2,
                 }
             )
-    with db.atomic():
+    with storage_errors(f"loading sections of {source}"), db.atomic():
         for row in rows:
             db.conn.execute(
                 "INSERT INTO sections (source, section, subsection, p1, p2) "

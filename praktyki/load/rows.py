@@ -6,14 +6,19 @@ record can never add or silently NULL a column; they run inside the caller's tra
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from praktyki.errors import StorageError
+
 __all__ = [
+    "storage_errors",
     "as_scalar",
     "Child",
     "Scalar",
@@ -33,6 +38,15 @@ def as_scalar(value: object) -> Scalar:
     if value is None or isinstance(value, str | int | float):
         return value
     raise TypeError(f"unexpected stored value {value!r}")
+
+
+@contextlib.contextmanager
+def storage_errors(what: str) -> Iterator[None]:
+    """Turn SQLite errors (constraint violations, a locked or broken file) into StorageError."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StorageError(f"{what}: {exc}") from exc
 
 
 def to_json(value: object) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from sqlite_utils import Database
 
 from praktyki.errors import StorageError
-from praktyki.load.rows import insert_rows, select_rows, to_json, update_row
+from praktyki.load.rows import insert_rows, select_rows, storage_errors, to_json, update_row
 from praktyki.schemas.run import RunStatus, RunSummary
 
 __all__ = ["begin_run", "finish_run", "get_run", "unfinished_runs"]
@@ -55,7 +55,7 @@ def begin_run(
         "pid": os.getpid(),
         **dict.fromkeys(_COUNTS, 0),
     }
-    with db.atomic():
+    with storage_errors("recording a run"), db.atomic():
         insert_rows(db, "runs", [row])
         run_id = db.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
     return int(run_id)
@@ -72,7 +72,7 @@ def finish_run(db: Database, run_id: int, summary: RunSummary) -> None:
         "exit_code": summary.exit_code,
         **{name: getattr(summary, name) for name in _COUNTS},
     }
-    with db.atomic():
+    with storage_errors(f"finishing run {run_id}"), db.atomic():
         if not select_rows(db, "runs", {"run_id": run_id}):
             raise StorageError(f"no run {run_id} in the database")
         update_row(db, "runs", {"run_id": run_id}, values)
