@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from praktyki.errors import StorageError
+from praktyki.load.rows import storage_errors
 from praktyki.load.schema import create_v1
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ensure_schema", "open_database", "schema_version"]
@@ -83,7 +84,7 @@ def ensure_schema(db: Database, *, migrations: Mapping[int, Migration] = MIGRATI
         )
     for version in range(current + 1, newest + 1):
         logger.info("migrating the dataset schema to version %d", version)
-        with db.atomic():
+        with storage_errors(f"migrating to schema version {version}"), db.atomic():
             migrations[version](db)
             # user_version is transactional: it commits or rolls back with the migration.
             db.execute(f"PRAGMA user_version = {int(version)}")
