@@ -98,6 +98,7 @@ def test_search_reflects_changed_text(db: Database) -> None:
     load_practice(db, changed, run_id=new_run(db))
     assert search_practices(db, "lodz") == []
     assert [row["practice_id"] for row in search_practices(db, "gdansk")] == ["1234"]
+    assert db["practices_fts"].count == 2
 
 
 def test_search_limit(db: Database) -> None:

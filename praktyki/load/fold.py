@@ -7,6 +7,7 @@ therefore folds the text it indexes *and* every query with :func:`fold_polish`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["fold_polish"]
@@ -31,9 +32,13 @@ _NON_DECOMPOSING = str.maketrans(
 )
 
 
+# Combining marks (diacritics, accents, cedillas, ogoneks, dots) left over by NFKD.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold_polish(text: str) -> str:
     """Fold ``text`` for search: ``fold_polish("Łódź ŚWIĘTOKRZYSKIE") == "lodz swietokrzyskie"``."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_NON_DECOMPOSING))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _COMBINING.sub("", decomposed)
     # casefold, not lower: it also folds "ß" to "ss" and the like.
     return stripped.casefold()

@@ -8,6 +8,7 @@ for the NEW / CHANGED / UNCHANGED rules shared with OPS pages.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Mapping
 
 from sqlite_utils import Database
@@ -103,6 +104,11 @@ def metryka_field(label: str, unknown_labels: Collection[str] = ()) -> str | Non
     or None for a label the parser reported unknown or that we cannot place."""
     if label in unknown_labels:
         return None
+    return _known_field(label)
+
+
+@functools.lru_cache(maxsize=1024)
+def _known_field(label: str) -> str | None:
     folded = fold_polish(label).strip(" :")
     for prefix, name in _LABEL_FIELDS:
         if folded.startswith(prefix):

@@ -129,10 +129,17 @@ class Child:
 
 
 def write_children(
-    db: Database, child: Child, key: Mapping[str, object], items: Sequence[Mapping[str, object]]
+    db: Database,
+    child: Child,
+    key: Mapping[str, object],
+    items: Sequence[Mapping[str, object]],
+    *,
+    replace: bool = True,
 ) -> None:
-    """Replace the child rows of ``key`` with ``items`` (positions 0, 1, …)."""
-    delete_where(db, child.table, key)
+    """Replace the child rows of ``key`` with ``items`` (positions 0, 1, …);
+    ``replace=False`` skips the DELETE for a record known to be new."""
+    if replace:
+        delete_where(db, child.table, key)
     rows = [
         {
             **key,
