@@ -376,6 +376,11 @@ class Fetcher:
                         return await self._handle(url, requested, response, max_body)
             except TimeoutError as exc:
                 raise _Retryable(f"no complete answer in {self._limits.total_timeout}s") from exc
+            except (httpx.InvalidURL, httpx.RemoteProtocolError) as exc:
+                # httpx parses Location itself even with follow_redirects=False
+                if isinstance(exc, httpx.InvalidURL) or "location header" in str(exc):
+                    raise RedirectError(f"unusable Location: {exc}", url=requested) from exc
+                raise
 
     async def _handle(
         self, url: str, requested: str, response: httpx.Response, max_body: int | None
