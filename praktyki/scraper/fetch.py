@@ -409,6 +409,11 @@ class Fetcher:
         length = response.headers.get("content-length", "").strip()
         if length.isdigit() and int(length) > limit:
             raise TooLarge(f"Content-Length {length} over {limit} bytes", url=url)
+        if response.is_stream_consumed:
+            # a response built in memory (httpx.MockTransport): already read and decoded
+            if len(response.content) > limit:
+                raise TooLarge(f"body over {limit} bytes", url=url)
+            return response.content
         decoder = _BodyDecoder(url, response.headers.get("content-encoding"), limit)
         async for chunk in response.aiter_raw():
             self.stats.bytes_received += len(chunk)
