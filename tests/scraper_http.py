@@ -50,8 +50,8 @@ class LoopbackServer:
         try:
             while await self._one(reader, writer):
                 pass
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
+            pass  # client went away, or stop() cancelled an idle keep-alive connection
         finally:
             writer.close()
 
