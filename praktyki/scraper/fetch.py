@@ -27,7 +27,6 @@ import datetime as dt
 import logging
 import random
 import time
-import zlib
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -47,6 +46,7 @@ from praktyki.errors import (
     TransportError,
 )
 from praktyki.schemas.archive import FetchedResponse
+from praktyki.scraper.body import BodyDecoder, Retryable
 from praktyki.scraper.policy import Limits, Politeness, RetryPolicy
 from praktyki.scraper.ratelimit import HostLimiter
 from praktyki.scraper.robots import RobotsCache
@@ -66,18 +66,8 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class _Retryable(Exception):
-    """An attempt's outcome that the policy says to try again (status or broken body)."""
-
-    def __init__(self, reason: str, *, status: int | None = None, retry_after: float | None = None):
-        super().__init__(reason)
-        self.reason = reason
-        self.status = status
-        self.retry_after = retry_after
-
-
 def _is_retryable(exc: BaseException) -> bool:
-    return isinstance(exc, (_Retryable, *_TRANSPORT_ERRORS))
+    return isinstance(exc, (Retryable, *_TRANSPORT_ERRORS))
 
 
 def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
@@ -114,73 +104,6 @@ class _Hop:
     headers: tuple[tuple[str, str], ...]
     body: bytes
     location: str | None
-
-
-class _BodyDecoder:
-    """Undoes Content-Encoding chunk by chunk, never producing more than ``limit`` bytes."""
-
-    def __init__(self, url: str, encoding: str | None, limit: int) -> None:
-        codings = [c.strip().lower() for c in (encoding or "").split(",")]
-        codings = [c for c in codings if c and c != "identity"]
-        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
-            raise TransportError(f"unsupported Content-Encoding {encoding!r}", url=url)
-        self._url = url
-        self._limit = limit
-        self._coding = codings[0] if codings else None
-        self._zlib: zlib._Decompress | None = self._new_decompressor()
-        self._started = False
-        self._parts: list[bytes] = []
-        self._size = 0
-
-    def _new_decompressor(self) -> zlib._Decompress | None:
-        if self._coding is None:
-            return None
-        # 32 + MAX_WBITS: accept a gzip or zlib header; "deflate" may also be raw (see feed)
-        return zlib.decompressobj(32 + zlib.MAX_WBITS)
-
-    def _append(self, data: bytes) -> None:
-        self._size += len(data)
-        if self._size > self._limit:
-            raise TooLarge(f"body over {self._limit} bytes (after decompression)", url=self._url)
-        self._parts.append(data)
-
-    def feed(self, data: bytes) -> None:
-        if self._zlib is None:
-            self._append(data)
-            return
-        if not self._started and self._coding == "deflate":
-            self._zlib = self._deflate_decompressor(data)
-        self._started = True
-        try:
-            self._inflate(data)
-        except zlib.error as exc:
-            raise TransportError(f"corrupt {self._coding} body: {exc}", url=self._url) from exc
-
-    @staticmethod
-    def _deflate_decompressor(first: bytes) -> zlib._Decompress:
-        # RFC 9110 "deflate" is zlib-wrapped, but many servers send raw deflate
-        if len(first) >= 2 and first[0] & 0x0F == 8 and (first[0] << 8 | first[1]) % 31 == 0:
-            return zlib.decompressobj(zlib.MAX_WBITS)
-        return zlib.decompressobj(-zlib.MAX_WBITS)
-
-    def _inflate(self, data: bytes) -> None:
-        z = self._zlib
-        while z is not None:
-            out = z.decompress(data, self._limit - self._size + 1)
-            self._append(out)
-            data = z.unconsumed_tail
-            if z.eof:
-                data = z.unused_data
-                if not data.strip(b"\0"):
-                    return
-                z = self._zlib = self._new_decompressor()  # a further gzip member
-            elif not data and not out:
-                return
-
-    def finish(self) -> bytes:
-        if self._zlib is not None and self._started and not self._zlib.eof:
-            raise _Retryable(f"truncated {self._coding} body")
-        return b"".join(self._parts)
 
 
 class Fetcher:
@@ -334,7 +257,7 @@ class Fetcher:
                 with attempt:
                     tries = attempt.retry_state.attempt_number
                     hop = await self._attempt(url, requested, headers, max_body)
-        except _Retryable as exc:
+        except Retryable as exc:
             log.warning("giving up on %s after %d attempts: %s", url, tries, exc.reason)
             if exc.status is None:
                 reason = f"{exc.reason}{where} ({tries} attempts)"
@@ -351,7 +274,7 @@ class Fetcher:
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
-        if isinstance(exc, _Retryable) and exc.retry_after is not None:
+        if isinstance(exc, Retryable) and exc.retry_after is not None:
             return self._policy.retry_after_delay(exc.retry_after)
         return self._policy.backoff(state.attempt_number, self._rng)
 
@@ -375,7 +298,7 @@ class Fetcher:
                     async with request as response:
                         return await self._handle(url, requested, response, max_body)
             except TimeoutError as exc:
-                raise _Retryable(f"no complete answer in {self._limits.total_timeout}s") from exc
+                raise Retryable(f"no complete answer in {self._limits.total_timeout}s") from exc
             except (httpx.InvalidURL, httpx.RemoteProtocolError) as exc:
                 # httpx parses Location itself even with follow_redirects=False
                 if isinstance(exc, httpx.InvalidURL) or "location header" in str(exc):
@@ -393,7 +316,7 @@ class Fetcher:
             if status in (429, 503):
                 self._limiter.penalize(host)
             retry_after = parse_retry_after(response.headers.get("retry-after"), self._now())
-            raise _Retryable(f"HTTP {status}", status=status, retry_after=retry_after)
+            raise Retryable(f"HTTP {status}", status=status, retry_after=retry_after)
         location = response.headers.get("location")
         if status in REDIRECT_STATUSES and location:
             return _Hop(url, status, headers, b"", location)
@@ -414,7 +337,7 @@ class Fetcher:
             if len(response.content) > limit:
                 raise TooLarge(f"body over {limit} bytes", url=url)
             return response.content
-        decoder = _BodyDecoder(url, response.headers.get("content-encoding"), limit)
+        decoder = BodyDecoder(url, response.headers.get("content-encoding"), limit)
         async for chunk in response.aiter_raw():
             self.stats.bytes_received += len(chunk)
             decoder.feed(chunk)
