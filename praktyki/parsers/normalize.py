@@ -259,14 +259,24 @@ def _voivodeship_key(word: str) -> str:
 
 
 _VOIVODESHIP_BY_KEY: Final = {_voivodeship_key(name): name for name in VOIVODESHIPS}
-_VOIVODESHIP_WORD = re.compile(r"[a-z]+(?:\s*-\s*[a-z]+)?")
+# "kujawsko-pomorskie", also written "kujawsko - pomorskie" or "Kujawsko Pomorskie"
+_VOIVODESHIP_WORD = re.compile(r"[a-z]+o(?:\s*-\s*|\s+)[a-z]+|[a-z]+")
+
+
+def _voivodeship_of(word: str) -> str | None:
+    """The voivodeship one word (or "X-o Y" pair) names; a pair that is not a compound name
+    ("wojewodztwo mazowieckie") is tried word by word."""
+    found = _VOIVODESHIP_BY_KEY.get(_voivodeship_key(word))
+    if found is None and " " in word.strip():
+        found = _VOIVODESHIP_BY_KEY.get(_voivodeship_key(word.split()[-1]))
+    return found
 
 
 def canonical_voivodeship(text: str) -> str | None:
     """One of the 16 canonical lower-case names, from "Mazowieckie", "woj. mazowieckie",
     "WOJEWÓDZTWO MAZOWIECKIE", "kujawsko - pomorskie"; ``None`` when none or several match."""
     words = _VOIVODESHIP_WORD.findall(fold_text(text))
-    found = {_VOIVODESHIP_BY_KEY.get(_voivodeship_key(word)) for word in words} - {None}
+    found = {_voivodeship_of(word) for word in words} - {None}
     return found.pop() if len(found) == 1 else None
 
 
@@ -394,4 +404,5 @@ def parse_contacts(text: str) -> tuple[Contact, ...]:
             current.phones.extend(parse_phones(tail))
             current.emails.extend(parse_emails(tail))
     people.append(current)
-    return tuple(p.to_contact() for p in people if not p.is_empty())
+    contacts = (person.to_contact() for person in people)
+    return tuple(c for c in contacts if c != Contact())  # "brak" alone is no person
