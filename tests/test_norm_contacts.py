@@ -127,6 +127,21 @@ ANNA = Contact(name="Anna Nowak-Kowalska", role="zastępca kierownika", emails=(
             id="contact-lines-only",
         ),
         pytest.param(
+            "Terapeuta Uzależnień\nJan Kowalski",
+            (Contact(name="Jan Kowalski", role="Terapeuta Uzależnień"),),
+            id="capitalised-role-words-are-not-a-name",
+        ),
+        pytest.param(
+            "Jan Działowski\nwww.ops.pl",
+            (Contact(name="Jan Działowski"),),
+            id="surname-starting-like-a-role-word-and-website-ignored",
+        ),
+        pytest.param(
+            "Jan Kowalski jan&#64;ops.pl",
+            (Contact(name="Jan Kowalski", emails=("jan@ops.pl",)),),
+            id="entity-obfuscated-email",
+        ),
+        pytest.param(
             "\u00a0Katarzyna\u00a0Piórkowska\n \u00a0pracownik socjalny",
             (Contact(name="Katarzyna Piórkowska", role="pracownik socjalny"),),
             id="nbsp",

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from praktyki.parsers.labels import KNOWN_LABELS
 from praktyki.parsers.metryka import build_metryka
 from praktyki.schemas.bdp import Contact, Metryka
 
@@ -200,3 +201,9 @@ def test_label_variants_fill_fields(
     pairs: list[tuple[str, str]], field: str, expected: object
 ) -> None:
     assert getattr(build_metryka(pairs), field) == expected
+
+
+@pytest.mark.parametrize("label", sorted(KNOWN_LABELS))
+def test_every_known_label_is_handled(label: str) -> None:
+    metryka = build_metryka([(label, "07-210 Długosiodło, tel. 29 741-21-58")])
+    assert (metryka.unknown_labels, len(metryka.raw)) == ((), 1)

@@ -61,7 +61,7 @@ CASES: list[tuple[Callable[[str], object], Callable[[object], bool]]] = [
 
 
 @pytest.mark.parametrize(("function", "check"), CASES, ids=[f.__name__ for f, _ in CASES])
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(text=TEXT)
 def test_never_raises_and_returns_declared_type(
     function: Callable[[str], object], check: Callable[[object], bool], text: str

@@ -115,6 +115,13 @@ def test_split_postal(text: str, expected: tuple[str | None, str | None]) -> Non
         ("29 741-21-58 wew. 21", ("+48297412158",)),
         ("29 741-21-58 w. 123", ("+48297412158",)),
         ("+420 123 456 789", ("+420123456789",)),
+        ("tel. (029) 741 21 58", ("+48297412158",)),
+        ("+48 (29) 741 21 58", ("+48297412158",)),
+        ("29 741-21-58 - 60", ("+48297412158",)),
+        ("fax 29 741-21-59\n601 234 567", ("+48601234567",)),
+        ("Telefon komórkowy: 601 234 567", ("+48601234567",)),
+        ("tel. 29 741-21-58, REGON 123456789", ("+48297412158",)),
+        ("29 741-21-58 w godz. 8.00-16.00", ("+48297412158",)),
     ],
 )
 def test_parse_phones(text: str, expected: tuple[str, ...]) -> None:
@@ -137,6 +144,9 @@ def test_parse_phones(text: str, expected: tuple[str, ...]) -> None:
         "",
         "gops@dlugosiodlo.pl",
         "1234567890123",
+        "REGON: 123456789",
+        "NIP 123-456-78-90",
+        "fax 29 741-21-59, 29 741-21-60",
     ],
     ids=lambda text: repr(text),
 )
@@ -190,6 +200,8 @@ def test_parse_websites_rejects(text: str) -> None:
         ("gops(małpa)dlugosiodlo(kropka)pl", ("gops@dlugosiodlo.pl",)),
         ("gops&#64;dlugosiodlo.pl", ("gops@dlugosiodlo.pl",)),
         ("mailto:gops@dlugosiodlo.pl", ("gops@dlugosiodlo.pl",)),
+        ("gops @dlugosiodlo.pl", ("gops@dlugosiodlo.pl",)),
+        ("E @ mail : gops@dlugosiodlo.pl", ("gops@dlugosiodlo.pl",)),
         ("a@b.pl; c@d.pl, e@f.pl", ("a@b.pl", "c@d.pl", "e@f.pl")),
         ("a@b.pl\nA@B.PL", ("a@b.pl",)),
         ("jan.kowalski-nowak@mops.wloclawek.pl.", ("jan.kowalski-nowak@mops.wloclawek.pl",)),

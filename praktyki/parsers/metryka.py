@@ -80,9 +80,9 @@ _HANDLERS: Final[dict[str, Callable[[str], Fields]]] = {
 def _merge(fields: Fields, update: Fields) -> None:
     for name, value in update.items():
         if isinstance(value, tuple):
-            previous = fields.get(name, ())
-            assert isinstance(previous, tuple)
-            fields[name] = tuple(dict.fromkeys((*previous, *value)))
+            previous = fields.get(name)
+            earlier = previous if isinstance(previous, tuple) else ()
+            fields[name] = tuple(dict.fromkeys((*earlier, *value)))
         elif value is not None and fields.get(name) is None:
             fields[name] = value
 

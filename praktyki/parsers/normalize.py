@@ -40,9 +40,13 @@ PLACEHOLDERS: Final = frozenset(
 """Values that mean "nothing here" (compared lower-cased, after cleaning)."""
 
 
-def _words(text: str) -> frozenset[str]:
+def _word_list(text: str) -> tuple[str, ...]:
     """A word list written as one string (easier to read and extend than a list literal)."""
-    return frozenset(text.split())
+    return tuple(text.split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_word_list(text))
 
 
 def _spaces(text: str) -> str:
@@ -126,13 +130,27 @@ _PHONE_TOKEN = re.compile(
     r"|(?P<fax>\bfa(?:x|ks)\w*)"
     r"|(?P<tel>\b(?:tel(?:efon\w*)?|kom(?:órk\w*|ork\w*)?|gsm|mob\w*|centrala|sekretariat)\b)"
     r"|(?P<ext>\b(?:wew|w)\.|\bwewn\w*)"
+    r"|(?P<other>\b(?:nip|regon|krs|pesel|konto|nr\s+konta|epuap)\b)"
+    r"|(?P<reset>[\n;])"
     r"|(?P<num>(?:\+|\b00)?[(\s]*[0-9][0-9()\-‐‑–. ]*[0-9]|[0-9])",
     re.IGNORECASE,
 )
 
 
+# A wide dash or a double space inside a run of digits separates two numbers
+# ("29 741-21-58 - 60"), a single space or hyphen does not ("29 741-21-58").
+_RUN_BREAK = re.compile(r"\s+[-–]\s+|\s{2,}")
+
+
 def _e164(candidate: str) -> tuple[str, ...]:
     """E.164 numbers in one run of digits; a run that is not a phone number gives ()."""
+    parts = [part for part in _RUN_BREAK.split(candidate) if part.strip()]
+    if len(parts) > 1:
+        return tuple(number for part in parts for number in _e164_one(part))
+    return _e164_one(candidate)
+
+
+def _e164_one(candidate: str) -> tuple[str, ...]:
     digits = re.sub(r"[^0-9]", "", candidate)
     international = candidate.lstrip("( ").startswith(("+", "00"))
     if digits.startswith("00"):
@@ -147,17 +165,17 @@ def _e164(candidate: str) -> tuple[str, ...]:
     if len(digits) == 10 and digits.startswith("0"):  # trunk prefix: "(0-12) 277 01 00"
         digits = digits[1:]
     if len(digits) == 18:  # two numbers with nothing but spaces between them
-        return _e164(digits[:9]) + _e164(digits[9:])
+        return _e164_one(digits[:9]) + _e164_one(digits[9:])
     if len(digits) != 9 or digits.startswith("0"):
         return ()  # a year, a date, a postal code, an old 7-digit local number
     return (f"+48{digits}",)
 
 
 def parse_phones(text: str) -> tuple[str, ...]:
-    """Phone numbers in E.164 ("+48297412158"), in order, deduplicated; fax-only numbers and
-    extensions left out."""
+    """Phone numbers in E.164 ("+48297412158"), in order, deduplicated; fax-only numbers,
+    extensions and numbers labelled NIP/REGON/account left out."""
     found: list[str] = []
-    state = "tel"
+    state = "tel"  # what an unlabelled number is: the field is "Telefon"
     skip_next = False
     for match in _PHONE_TOKEN.finditer(_spaces(text)):
         kind = match.lastgroup
@@ -167,8 +185,10 @@ def parse_phones(text: str) -> tuple[str, ...]:
             skip_next = False
         elif kind == "ext":
             skip_next = True
-        else:
-            state = "fax" if kind == "fax" else "tel"
+        elif kind in ("fax", "other"):
+            state = "skip"
+        else:  # a phone label, "tel./fax", or a new line / ";": numbers are phones again
+            state = "tel"
     return tuple(dict.fromkeys(found))
 
 
@@ -214,7 +234,7 @@ def parse_websites(text: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------------- e-mails
 
-_AT = re.compile(r"\s*[(\[{<]\s*(?:at|małpa|malpa|@)\s*[)\]}>]\s*|\s+(?:at|@)\s+", re.I)
+_AT = re.compile(r"\s*[(\[{<]\s*(?:at|małpa|malpa|@)\s*[)\]}>]\s*|\s+at\s+|\s*@\s*", re.I)
 _DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|kropka)\s*[)\]}>]\s*|\s+(?:dot|kropka)\s+", re.I)
 # "e@mail:" / "e-mail:" / "email:" prefixes, but not an address such as "email@gmina.pl".
 _MAIL_PREFIX = re.compile(r"(?<![\w.@+-])(?:e\s?[-@]?\s?mail|mailto)(?![\w@.+-])\s*:?", re.I)
@@ -233,23 +253,10 @@ def parse_emails(text: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------------- voivodeship
 
-VOIVODESHIPS: Final = (
-    "dolnośląskie",
-    "kujawsko-pomorskie",
-    "lubelskie",
-    "lubuskie",
-    "łódzkie",
-    "małopolskie",
-    "mazowieckie",
-    "opolskie",
-    "podkarpackie",
-    "podlaskie",
-    "pomorskie",
-    "śląskie",
-    "świętokrzyskie",
-    "warmińsko-mazurskie",
-    "wielkopolskie",
-    "zachodniopomorskie",
+VOIVODESHIPS: Final = _word_list(
+    "dolnośląskie kujawsko-pomorskie lubelskie lubuskie łódzkie małopolskie mazowieckie "
+    "opolskie podkarpackie podlaskie pomorskie śląskie świętokrzyskie "
+    "warmińsko-mazurskie wielkopolskie zachodniopomorskie"
 )
 _ADJ_ENDING = re.compile(r"(?:iego|ie|im)$")  # mazowieckie / mazowieckiego / mazowieckim
 
@@ -284,7 +291,7 @@ def canonical_voivodeship(text: str) -> str | None:
 
 _CONTACT_MARK = re.compile(
     r"\b(?:tel|telefon|kom|gsm|fax|faks|e-?mail|mail|mailto)\b|\be@mail"
-    r"|[\w.+-]+@[\w-]+\.|\+?\(?[0-9][0-9\s()\-‐‑–.]{6,}[0-9]",
+    r"|[\w.+-]+@[\w-]+\.|\+?\(?[0-9][0-9\s()\-‐‑–.]{6,}[0-9]|https?://|\bwww\.",
     re.IGNORECASE,
 )
 _TITLES: Final = frozenset({"dr", "dr.", "mgr", "mgr.", "inż.", "inż", "prof.", "hab.", "lic."})
@@ -299,7 +306,10 @@ _ROLE_STEMS: Final = tuple(
         "fundacj powiat projekt asystent psycholog pedagog prawnik radc animator lider "
         "opiekun kurator swietlic biur sekcj program konsultant doradc naczelnik przewodnicz "
         "prezes czlon wolontar integrac aktywn lokaln organizac instytuc osob kontakt socjal "
-        "administr"
+        "administr terapeut uzalez ksiegow informatyk mediator trener instruktor wychowaw "
+        "nauczyc logoped zarzad wice pelnomocnik kadr obslug senior dzienn swiadcz zdrow "
+        "kultur sport edukac mlodziez dziec zawod alkohol przemoc profilakt interwenc kryzys "
+        "schronisk noclegown warsztat terapi rehabilit wsparci mieszkan samorzad"
     )
 )
 _ROLE_WORDS: Final = _words("ug um ops gops mops mopr mgops pcpr cal ngo jst rp bdp")
