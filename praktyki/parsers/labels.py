@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
@@ -139,6 +140,7 @@ def normalize_label(label: str) -> str:
     return text.casefold()
 
 
+@lru_cache(maxsize=4096)  # a site repeats the same few dozen labels on every page
 def label_key(label: str) -> str:
     """The matching key: :func:`normalize_label`, then diacritics and spacing folded away."""
     text = normalize_label(label).replace("ł", "l")

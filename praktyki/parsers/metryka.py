@@ -98,7 +98,7 @@ def build_metryka(pairs: Sequence[tuple[str, str]]) -> Metryka:
                 unknown.append(label)
             continue
         update = _HANDLERS[target](value)
-        if all(v is None or v == () for v in update.values()) and clean_text(value):
+        if log.isEnabledFor(logging.DEBUG) and not any(update.values()) and clean_text(value):
             log.debug("Metryka %r: value %r not understood; kept in raw", label, value)
         _merge(fields, update)
     return Metryka.model_validate(

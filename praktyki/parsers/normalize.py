@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from praktyki.schemas.bdp import Contact
@@ -60,6 +61,7 @@ def clean_text(text: str) -> str | None:
     return None if cleaned.casefold() in PLACEHOLDERS else cleaned
 
 
+@lru_cache(maxsize=8192)  # called per word on hot paths (names, months); words repeat
 def fold_text(text: str) -> str:
     """Lower-case, without Polish diacritics ("Łódź" → "lodz"): a key for tolerant matching."""
     text = text.casefold().replace("ł", "l")
