@@ -122,6 +122,11 @@ def test_split_postal(text: str, expected: tuple[str | None, str | None]) -> Non
         ("Telefon komórkowy: 601 234 567", ("+48601234567",)),
         ("tel. 29 741-21-58, REGON 123456789", ("+48297412158",)),
         ("29 741-21-58 w godz. 8.00-16.00", ("+48297412158",)),
+        ("29 741-21-58, 29 741-21-59 (fax)", ("+48297412158",)),
+        ("29 741-21-58 (tel./fax)", ("+48297412158",)),
+        ("29 741-21-58\nfax:\n29 741-21-59", ("+48297412158",)),
+        ("tel. 29 741-21-58 fax 29 741-21-59", ("+48297412158",)),
+        ("29 741-21-59 (fax), 29 741-21-58", ("+48297412158",)),
     ],
 )
 def test_parse_phones(text: str, expected: tuple[str, ...]) -> None:
@@ -147,6 +152,7 @@ def test_parse_phones(text: str, expected: tuple[str, ...]) -> None:
         "REGON: 123456789",
         "NIP 123-456-78-90",
         "fax 29 741-21-59, 29 741-21-60",
+        "29 741-21-59 (fax)",
     ],
     ids=lambda text: repr(text),
 )

@@ -139,6 +139,9 @@ _PHONE_TOKEN = re.compile(
 )
 
 
+# A label written after its number, in brackets: "29 741 21 59 (fax)". Without the bracket
+# ("tel. 29 741 21 58 fax 29 741 21 59") the label belongs to the number after it.
+_POST_LABEL = re.compile(r"\s*\(\s*")
 # A wide dash or a double space inside a run of digits separates two numbers
 # ("29 741-21-58 - 60"), a single space or hyphen does not ("29 741-21-58").
 _RUN_BREAK = re.compile(r"\s+[-–]\s+|\s{2,}")
@@ -176,20 +179,28 @@ def _e164_one(candidate: str) -> tuple[str, ...]:
 def parse_phones(text: str) -> tuple[str, ...]:
     """Phone numbers in E.164 ("+48297412158"), in order, deduplicated; fax-only numbers,
     extensions and numbers labelled NIP/REGON/account left out."""
+    text = _spaces(text)
     found: list[str] = []
     state = "tel"  # what an unlabelled number is: the field is "Telefon"
     skip_next = False
-    for match in _PHONE_TOKEN.finditer(_spaces(text)):
+    last: tuple[int, int] = (0, -1)  # (how many numbers the last run added, where it ended)
+    for match in _PHONE_TOKEN.finditer(text):
         kind = match.lastgroup
         if kind == "num":
-            if not skip_next and state == "tel":
-                found.extend(_e164(match.group()))
+            numbers = () if skip_next or state != "tel" else _e164(match.group())
+            found.extend(numbers)
+            last = (len(numbers), match.end())
             skip_next = False
+            state = "skipped" if state == "skip" else state
         elif kind == "ext":
             skip_next = True
+        elif kind == "fax" and last[0] and _POST_LABEL.fullmatch(text, last[1], match.start()):
+            del found[len(found) - last[0] :]  # "29 741 21 59 (fax)": the label came after
         elif kind in ("fax", "other"):
             state = "skip"
-        else:  # a phone label, "tel./fax", or a new line / ";": numbers are phones again
+        elif kind != "reset" or state != "skip":
+            # a phone label or "tel./fax"; or a new line / ";" after the fax number: phones
+            # again. A fax label alone on its line ("Fax:\n12 345 67 89") still applies.
             state = "tel"
     return tuple(dict.fromkeys(found))
 
