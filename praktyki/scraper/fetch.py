@@ -161,6 +161,15 @@ class Fetcher:
         headers = self._headers(etag, last_modified)
         return await self._fetch(url, headers, check_robots=True, max_body=None)
 
+    async def allowed_by_robots(self, url: str) -> bool:
+        """Whether robots.txt lets us fetch canonical ``url`` (True when robots are not obeyed).
+
+        Lets a crawler drop disallowed links at discovery instead of queueing them.
+        """
+        if self._robots is None:
+            return True
+        return await self._robots.allowed(url, self._fetch_robots)
+
     def _headers(self, etag: str | None, last_modified: str | None) -> dict[str, str]:
         headers = dict(self._politeness.extra_headers)
         headers["User-Agent"] = self._politeness.user_agent

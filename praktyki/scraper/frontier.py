@@ -112,6 +112,19 @@ class Frontier:
         )
         self._update(url, sql, [retryable, self.max_attempts, error])
 
+    def requeue(self, urls: list[str]) -> int:
+        """Failed URLs back to pending (another pass after transient failures); returns how many."""
+        with self.db.atomic():
+            count = 0
+            for url in urls:
+                cursor = self._execute(
+                    "UPDATE frontier SET state = 'pending' "
+                    "WHERE run_id = ? AND url = ? AND state = 'failed'",
+                    [self.run_id, url],
+                )
+                count += cursor.rowcount
+        return count
+
     def recover(self) -> int:
         """After a crash: in_progress → pending; returns how many. Done stays done."""
         with self.db.atomic():
