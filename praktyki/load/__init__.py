@@ -14,6 +14,7 @@ from praktyki.load.practices import (
     load_practice,
     load_sections,
     mark_removed,
+    touch_practice,
 )
 from praktyki.load.runs import begin_run, finish_run, get_run, unfinished_runs
 
@@ -35,5 +36,6 @@ __all__ = [
     "open_database",
     "search_ops",
     "search_practices",
+    "touch_practice",
     "unfinished_runs",
 ]

@@ -36,6 +36,7 @@ __all__ = [
     "load_sections",
     "mark_removed",
     "metryka_field",
+    "touch_practice",
 ]
 
 METRYKA_SCALARS = (
@@ -193,6 +194,22 @@ def load_practice(db: Database, bundle: PracticeBundle, *, run_id: int) -> Chang
     with storage_errors(f"loading practice {record.key}"), db.atomic():
         _ensure_section(db, bundle.source, bundle.practice.section, bundle.practice.subsection)
         return upsert(db, PRACTICE, record, run_id=run_id)
+
+
+def touch_practice(
+    db: Database, source: str, practice_id: str, *, run_id: int, parser_version: str
+) -> bool:
+    """Re-sight an active practice without re-parsing it: what :func:`load_practice` does for
+    an UNCHANGED bundle (only ``last_seen_run`` moves). False, and nothing written, when the
+    practice is not active or was loaded by another parser version (then load it in full).
+    """
+    with storage_errors(f"re-sighting practice {practice_id}"), db.atomic():
+        cursor = db.conn.execute(
+            "UPDATE practices SET last_seen_run = ? WHERE source = ? AND practice_id = ? "
+            "AND status = 'active' AND parser_version = ?",
+            (run_id, source, practice_id, parser_version),
+        )
+    return cursor.rowcount == 1
 
 
 def mark_removed(db: Database, source: str, seen_ids: Collection[str], *, run_id: int) -> list[str]:
