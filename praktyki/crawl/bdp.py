@@ -1,0 +1,180 @@
+"""Discovery on a BDP-style site (the Baza Dobrych Praktyk archive and its replica).
+
+Home → its menu → every section → the section's menu → every subsection listing → every
+listing page (pagination) → every practice's summary tab → its ``s=2`` tab always, its ``s=3``
+tab when the summary links it → the attachment files the ``s=3`` tab lists. No section
+number is known in advance. Links are canonicalized with the BDP host aliases (the site
+writes one practice several ways: ``&amp;``, ``PHPSESSID``, reordered parameters, old hosts).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from urllib.parse import urljoin, urlsplit
+
+from praktyki.crawl.engine import Link, Page
+from praktyki.errors import ConfigError
+from praktyki.parsers.bdp import classify_bdp_url, parse_attachments, parse_listing, parse_menu
+from praktyki.parsers.bdp_page import query_param
+from praktyki.schemas.archive import FrontierItem
+from praktyki.scraper.urls import Allowlist, canonical_netloc, canonicalize, is_http_url
+
+__all__ = [
+    "BDP_ALIASES",
+    "DEFAULT_BDP_URL",
+    "NAVIGATION",
+    "TABS",
+    "BdpStrategy",
+    "default_source",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BDP_URL = "https://archiwum.dobrepraktyki.pl/"
+_ARCHIVE_HOST = "archiwum.dobrepraktyki.pl"
+BDP_ALIASES: Mapping[str, str] = MappingProxyType(
+    {"www.dobrepraktyki.pl": _ARCHIVE_HOST, "dobrepraktyki.pl": _ARCHIVE_HOST}
+)
+#: Page kinds whose every page must be fetched for a run's discovery to be complete.
+NAVIGATION = frozenset({"home", "section", "listing"})
+#: The practice tabs assembly reads (kind → ``s`` parameter).
+TABS = {"practice": None, "presentation": "2", "attachments": "3"}
+# Navigation first (so the total is known early and the ETA means something), files last.
+_PRIORITY = {
+    "home": 50,
+    "section": 40,
+    "listing": 30,
+    "practice": 20,
+    "presentation": 10,
+    "attachments": 10,
+    "file": 0,
+}
+_HREF = re.compile(rb"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def default_source(base_url: str) -> str:
+    """``bdp`` for the dobrepraktyki hosts, else the base URL's ``host[:port]``."""
+    netloc = canonical_netloc(base_url)
+    if netloc == _ARCHIVE_HOST or netloc in BDP_ALIASES:
+        return "bdp"
+    return netloc
+
+
+class BdpStrategy:
+    """The BDP site as the :class:`~praktyki.crawl.engine.Engine` sees it."""
+
+    def __init__(self, base_url: str) -> None:
+        if not is_http_url(base_url):
+            raise ConfigError("the base URL must be an absolute http(s) URL", url=base_url)
+        self.base_url = canonicalize(base_url, aliases=BDP_ALIASES)
+        self._allowlist = Allowlist([canonical_netloc(self.base_url)])
+
+    @property
+    def allowlist(self) -> Allowlist:
+        return self._allowlist
+
+    @property
+    def aliases(self) -> Mapping[str, str]:
+        return BDP_ALIASES
+
+    def seeds(self) -> Sequence[Link]:
+        return [Link(self.base_url, "home", _PRIORITY["home"])]
+
+    def wants_validators(self, item: FrontierItem) -> bool:
+        # Navigation pages are always re-read: they are how removals and new practices show.
+        return item.kind not in NAVIGATION
+
+    def is_navigation(self, kind: str) -> bool:
+        return kind in NAVIGATION
+
+    def discover(self, item: FrontierItem, page: Page) -> Sequence[Link]:
+        if item.kind in ("home", "section"):
+            return self._from_menu(page)
+        if item.kind == "listing":
+            return self._from_listing(page)
+        if item.kind == "practice":
+            return self._tabs(page)
+        if item.kind == "attachments":
+            return self._files(page)
+        return []
+
+    def kind_of(self, url: str) -> str | None:
+        """The kind of a canonical on-site URL, or None for one we do not follow."""
+        if urlsplit(url).path.startswith("/pliki/"):
+            return "file"
+        kind = classify_bdp_url(url)
+        if kind == "listing":
+            return "section" if query_param(url, "p2") is None else "listing"
+        if kind in ("practice", "presentation", "attachments"):
+            return kind
+        return None  # "home" is the seed; "other" (search, unknown) is not followed
+
+    def _link(self, href: str, page_url: str, wanted: frozenset[str]) -> Link | None:
+        absolute = urljoin(page_url, href.strip())
+        if not is_http_url(absolute):
+            return None
+        try:
+            url = canonicalize(absolute, aliases=BDP_ALIASES)
+        except ConfigError:
+            return None
+        if not self._allowlist.allows(url):
+            return None
+        kind = self.kind_of(url)
+        if kind is None or kind not in wanted:
+            return None
+        return Link(url, kind, _PRIORITY[kind])
+
+    def _from_menu(self, page: Page) -> list[Link]:
+        menu = parse_menu(page.body, page.url, page.content_type)
+        wanted = frozenset({"section", "listing"})
+        hrefs = []
+        for section in menu.sections:
+            hrefs.append(section.url)
+            hrefs.extend(sub.url for sub in section.subsections)
+        return _unique(self._link(h, page.url, wanted) for h in hrefs)
+
+    def _from_listing(self, page: Page) -> list[Link]:
+        listing = parse_listing(page.body, page.url, page.content_type)
+        hrefs = [entry.url for entry in listing.entries]
+        hrefs += listing.page_urls
+        if listing.next_url:
+            hrefs.append(listing.next_url)
+        return _unique(self._link(h, page.url, frozenset({"practice", "listing"})) for h in hrefs)
+
+    def _tabs(self, page: Page) -> list[Link]:
+        """The summary's ``s=2`` tab always; ``s=3`` when linked. A regex over ``href``s is
+        enough here (and much cheaper than a parse, which matters on a 304 refresh)."""
+        art = query_param(page.url, "art")
+        presentation = self._link(_with_tab(page.url, "2"), page.url, frozenset({"presentation"}))
+        links = [presentation]
+        for match in _HREF.finditer(page.body):
+            raw = next(g for g in match.groups() if g is not None)
+            if b"s=3" not in raw:
+                continue
+            href = html.unescape(raw.decode("ascii", errors="replace"))
+            link = self._link(href, page.url, frozenset({"attachments"}))
+            if link is not None and query_param(link.url, "art") == art:
+                links.append(link)
+        return _unique(links)
+
+    def _files(self, page: Page) -> list[Link]:
+        found = parse_attachments(page.body, page.url, page.content_type)
+        return _unique(
+            self._link(item.url, page.url, frozenset({"file"})) for item in found.attachments
+        )
+
+
+def _with_tab(url: str, tab: str) -> str:
+    return f"{url}&s={tab}"
+
+
+def _unique(links: Iterable[Link | None]) -> list[Link]:
+    seen: dict[str, Link] = {}
+    for link in links:
+        if link is not None and link.url not in seen:
+            seen[link.url] = link
+    return list(seen.values())

@@ -1,0 +1,75 @@
+"""Crawl settings as data: what ``praktyki crawl`` and the library entry points accept."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from praktyki.errors import ConfigError
+from praktyki.scraper.policy import DEFAULT_USER_AGENT, Limits, Politeness, RetryPolicy
+
+__all__ = ["CrawlSettings"]
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlSettings:
+    """Options of one crawl.
+
+    ``rate`` is requests per second per host (``0`` = no limit: the setting for the local
+    replica; robots.txt is obeyed either way). ``concurrency`` caps requests in flight in
+    total; per host it is capped at :attr:`POLITE_PER_HOST` unless the rate is unlimited.
+    ``max_pages`` stops claiming new URLs after that many fetches (the run is then partial:
+    no removals are applied). ``extra_passes`` is how many more times URLs that failed for a
+    transient reason are tried after the frontier ran dry.
+    """
+
+    POLITE_PER_HOST = 2
+
+    rate: float = 1.0
+    concurrency: int = 4
+    user_agent: str = DEFAULT_USER_AGENT
+    max_pages: int | None = None
+    source: str | None = None
+    obey_robots: bool = True
+    extra_passes: int = 2
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    limits: Limits = field(default_factory=Limits)
+
+    def __post_init__(self) -> None:
+        if self.rate < 0:
+            raise ConfigError("--rate must be 0 (no limit) or more")
+        if self.concurrency < 1:
+            raise ConfigError("--concurrency must be at least 1")
+        if self.max_pages is not None and self.max_pages < 1:
+            raise ConfigError("--max-pages must be at least 1")
+        if not self.user_agent.strip():
+            raise ConfigError("--user-agent must not be empty")
+        if self.extra_passes < 0:
+            raise ConfigError("extra_passes must be >= 0")
+
+    def politeness(self) -> Politeness:
+        per_host = (
+            self.concurrency if self.rate == 0 else min(self.concurrency, self.POLITE_PER_HOST)
+        )
+        return Politeness(
+            rate_per_host=self.rate,
+            concurrency_per_host=per_host,
+            obey_robots=self.obey_robots,
+            user_agent=self.user_agent,
+        )
+
+    def replace(self, **changes: Any) -> CrawlSettings:
+        return dataclasses.replace(self, **changes)
+
+    def as_options(self) -> dict[str, object]:
+        """The effective settings, JSON-ready (kept on the run row)."""
+        return {
+            "rate": self.rate,
+            "concurrency": self.concurrency,
+            "user_agent": self.user_agent,
+            "max_pages": self.max_pages,
+            "source": self.source,
+            "obey_robots": self.obey_robots,
+            "extra_passes": self.extra_passes,
+        }
