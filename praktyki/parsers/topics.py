@@ -53,7 +53,8 @@ def parse_topics(toml_text: str) -> Topics:
     topics = []
     for tag, table in data.items():
         phrases = table.get("phrases") if isinstance(table, dict) else None
-        if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
+        valid = isinstance(phrases, list) and all(isinstance(p, str) and p for p in phrases)
+        if not valid or not phrases:
             raise ConfigError(f"topic {tag!r} needs a non-empty list of phrases")
         topics.append(
             Topic(
