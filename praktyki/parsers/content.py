@@ -132,6 +132,7 @@ class _Walk:
     strongs: int = 0
     chrome: int = 0
     article: int = 0
+    after_br: bool = False
 
     def flush(self, *, new_para: bool) -> None:
         raw = "".join(self.parts)
@@ -171,6 +172,7 @@ def linearize(root: LexborNode) -> Linearized:
         if node.is_text_node:
             text = node.text_content or ""
             walk.parts.append(text)
+            walk.after_br = walk.after_br and not text.strip()
             if walk.links:
                 walk.link_chars += len(_SPACE.sub(" ", text).strip())
             if walk.strongs:
@@ -196,13 +198,17 @@ _BLOCK, _HEAD, _ITEM, _LINK, _CHROME, _ARTICLE, _STRONG = 1, 2, 4, 8, 16, 32, 64
 def _enter(walk: _Walk, node: LexborNode, tag: str, depth: int) -> int:
     flags = 0
     if tag == "br":
-        walk.flush(new_para=False)
+        # "<br><br>" is how table-and-font pages separate paragraphs
+        blank = not "".join(walk.parts).strip()
+        walk.flush(new_para=blank and walk.after_br)
+        walk.after_br = True
         return 0
     if tag == "hr":
         walk.flush(new_para=True)
         return 0
     if tag in BLOCK_TAGS and depth < MAX_DEPTH:
         walk.flush(new_para=True)
+        walk.after_br = False
         walk.path.append(node.mem_id)
         walk.nodes[node.mem_id] = node
         flags |= _BLOCK

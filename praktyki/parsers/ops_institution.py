@@ -61,7 +61,7 @@ def _parse_block(window: list[str], here: int) -> Institution:
     assert postal is not None  # the caller picked this line for its postal code
     locality = _LOCALITY_END.sub("", postal.group(3)).strip(" .")
     street = _street(line[: postal.start()]) or _street_above(window, here)
-    name = _name_above(window, here)
+    name = _name_above(window, here) or _name_before_street(line[: postal.start()])
     scope = window[max(0, here - 4) : here + 6]
     phone_lines = [t for t in scope if not _NOT_PHONE.search(t) and not _FAX_ONLY.match(t)]
     email_lines = [t for t in scope if "epuap" not in t.lower()]
@@ -97,6 +97,13 @@ def _street_above(window: list[str], here: int) -> str | None:
         if re.fullmatch(rf"[{_UPPER}][\w .'-]{{1,40}}\s\d+[a-zA-Z]?(/\d+)?", plain):
             return plain
     return None
+
+
+def _name_before_street(text: str) -> str | None:
+    """ "GOPS Nowa Dęba, ul. Rzeszowska 3, 39-460 …": the name leads the address line."""
+    street = _STREET.search(text)
+    head = (text[: street.start()] if street else "").strip(" ,;|-")
+    return head if head and INSTITUTION_NAME.search(head) and len(head) <= 120 else None
 
 
 def _name_above(window: list[str], here: int) -> str | None:

@@ -52,7 +52,7 @@ def breadcrumb(page: Linearized) -> tuple[str, ...]:
 
 
 def _crumbs(text: str) -> tuple[str, ...]:
-    parts = (part.strip(" :") for part in _CRUMB_SPLIT.split(text))
+    parts = (part.strip(" :/❯›»>|") for part in _CRUMB_SPLIT.split(text))
     return tuple(part for part in parts if part and any(ch.isalnum() for ch in part))
 
 
