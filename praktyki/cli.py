@@ -223,6 +223,199 @@ def _print_base_urls(base_urls: dict[str, str]) -> None:
         click.echo(f"{name} {url}")  # click.echo flushes: scripts wait for these lines
 
 
+# --- praktyki crawl, demo, reparse, export-warc -------------------------------------------
+
+
+@cli.group("crawl")
+def crawl_group() -> None:
+    """Crawl a site into the database; a database that already holds data is refreshed
+    incrementally (conditional GETs), and an interrupted run is resumed."""
+
+
+def crawl_options(func: Callable[..., R]) -> Callable[..., R]:
+    """The options every ``crawl`` subcommand takes (see the contract)."""
+    from praktyki.scraper.policy import DEFAULT_USER_AGENT
+
+    options = [
+        click.option(
+            "--rate",
+            type=click.FloatRange(min=0),
+            default=1.0,
+            show_default=True,
+            help="Requests per second per host; 0 = no limit (robots.txt is obeyed either way).",
+        ),
+        click.option(
+            "--concurrency",
+            type=click.IntRange(min=1),
+            default=4,
+            show_default=True,
+            help="Requests in flight in total (at most 2 per host unless --rate 0).",
+        ),
+        click.option(
+            "--user-agent",
+            default=DEFAULT_USER_AGENT,
+            show_default=True,
+            help="User-Agent header (keep a contact URL in it).",
+        ),
+        click.option(
+            "--max-pages",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Stop after fetching N pages (the run is partial: no removals).",
+        ),
+        click.option(
+            "--json-summary",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Also write the run summary as one JSON object to FILE.",
+        ),
+        click.option(
+            "--source",
+            default=None,
+            help="Dataset key of the site [default: bdp for dobrepraktyki.pl, else host:port].",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@crawl_group.command("bdp")
+@click.argument("base_url", default="https://archiwum.dobrepraktyki.pl/")
+@crawl_options
+@common_options
+@handle_errors
+def crawl_bdp_command(
+    base_url: str,
+    rate: float,
+    concurrency: int,
+    user_agent: str,
+    max_pages: int | None,
+    json_summary: Path | None,
+    source: str | None,
+    common: Common,
+) -> None:
+    """Crawl a BDP-style site (default: the real archive) from its home page: menu, every
+    section, listing, practice, tab and attachment. Exit 1 if some page stayed failed."""
+    from praktyki.crawl.service import crawl_bdp
+    from praktyki.crawl.settings import CrawlSettings
+
+    settings = CrawlSettings(
+        rate=rate,
+        concurrency=concurrency,
+        user_agent=user_agent,
+        max_pages=max_pages,
+        source=source,
+    )
+    with _progress(common) as progress:
+        summary = crawl_bdp(common.db_path, base_url, settings, progress=progress)
+    _report(summary, common, json_summary)
+    sys.exit(summary.exit_code or 0)
+
+
+@cli.command("demo")
+@click.option(
+    "--practices",
+    type=click.IntRange(min=3),
+    default=60,
+    show_default=True,
+    help="Practices in the BDP replica.",
+)
+@common_options
+@handle_errors
+def demo_command(practices: int, common: Common) -> None:
+    """Serve the replica sites on 127.0.0.1, crawl them into the database (politeness off,
+    robots.txt obeyed), print the summary and queries to try next."""
+    from praktyki.crawl.service import run_demo
+
+    with _progress(common) as progress:
+        result = run_demo(common.db_path, practices=practices, progress=progress)
+    _report(result.bdp, common, None)
+    # The OPS crawl's summary is printed here once the demo crawls the OPS replicas too.
+    if not common.quiet:
+        click.echo(_demo_queries(common.db_path))
+
+
+def _demo_queries(db: Path) -> str:
+    by_region = "SELECT voivodeship, COUNT(*) AS n FROM practices GROUP BY 1 ORDER BY 2 DESC"
+    contacts = (
+        "SELECT p.title, p.locality, c.name, c.role FROM practices p "
+        "JOIN contacts c USING (source, practice_id) LIMIT 10"
+    )
+    lines = [
+        "",
+        "Try next:",
+        f'  sqlite3 {db} "{by_region}"',
+        f'  sqlite-utils query {db} "{contacts}" --table',
+        f"  datasette {db}",
+    ]
+    return "\n".join(lines)
+
+
+@cli.command("reparse")
+@common_options
+@handle_errors
+def reparse_command(common: Common) -> None:
+    """Rebuild every dataset table from the raw archive (no network), replaying each
+    finished crawl run in order: the result is what the crawls produced with today's parsers."""
+    from praktyki.crawl.service import reparse
+
+    summary = reparse(common.db_path)
+    _report(summary, common, None)
+    sys.exit(summary.exit_code or 0)
+
+
+@cli.command("export-warc")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--run", "run_id", type=click.IntRange(min=1), default=None, help="Only run N.")
+@common_options
+@handle_errors
+def export_warc_command(file: Path, run_id: int | None, common: Common) -> None:
+    """Write the raw archive (every archived response) to a WARC/1.1 FILE (gzip members)."""
+    from praktyki.crawl.service import export_archive
+
+    if not common.db_path.exists():
+        raise ConfigError(f"no database at {common.db_path}")
+    count = export_archive(common.db_path, file, run_id=run_id)
+    if not common.quiet:
+        click.echo(f"{count} WARC records written to {file}")
+
+
+def _progress(common: Common) -> Any:
+    """A rich bar on a terminal, periodic log lines otherwise, nothing with --quiet."""
+    import contextlib
+
+    from praktyki.crawl.progress import BarProgress, LogProgress
+
+    if common.quiet:
+        return contextlib.nullcontext(None)
+    if sys.stderr.isatty() and common.log_format == "text":
+        return BarProgress(sys.stderr)
+    return contextlib.nullcontext(LogProgress())
+
+
+def _report(summary: Any, common: Common, json_summary: Path | None) -> None:
+    """The summary on stdout (nothing with --quiet), and as JSON to ``json_summary``."""
+    data = summary.to_json_dict()
+    if json_summary is not None:
+        try:
+            json_summary.parent.mkdir(parents=True, exist_ok=True)
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
+            json_summary.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot write {json_summary}: {exc.strerror or exc}") from exc
+    if common.quiet:
+        return
+    click.echo(
+        f"run {data['run_id']} ({data['kind']}): {data['new']} new, {data['changed']} changed, "
+        f"{data['removed']} removed, {data['unchanged']} unchanged, {data['failed']} failed"
+    )
+    click.echo(
+        f"{data['requests']} requests ({data['not_modified']} not modified), "
+        f"{int(data['bytes']) / 1024:.1f} KiB, {float(data['duration_s'] or 0):.1f} s"
+    )
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Console-script entry point; click turns usage errors into exit code 2."""
     return cli.main(args=argv, prog_name="praktyki")

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from urllib.parse import urljoin, urlsplit
 
 from praktyki.crawl.engine import Link, Page
-from praktyki.errors import ConfigError
+from praktyki.errors import ConfigError, NotAPracticePage
 from praktyki.parsers.bdp import classify_bdp_url, parse_attachments, parse_listing, parse_menu
 from praktyki.parsers.bdp_page import query_param
 from praktyki.schemas.archive import FrontierItem
@@ -138,7 +138,15 @@ class BdpStrategy:
         return _unique(self._link(h, page.url, wanted) for h in hrefs)
 
     def _from_listing(self, page: Page) -> list[Link]:
-        listing = parse_listing(page.body, page.url, page.content_type)
+        try:
+            listing = parse_listing(page.body, page.url, page.content_type)
+        except NotAPracticePage:
+            # A subsection with no practices yet. Only a page that still shows the site's
+            # menu counts as such (parse_menu raises otherwise): a broken page must fail,
+            # or its practices would be marked removed.
+            parse_menu(page.body, page.url, page.content_type)
+            log.info("no practices listed on %s", page.url)
+            return []
         hrefs = [entry.url for entry in listing.entries]
         hrefs += listing.page_urls
         if listing.next_url:
