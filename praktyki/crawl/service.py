@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import importlib.util
 import logging
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -54,6 +56,14 @@ STRATEGY = "bdp"
 DEMO_SOURCE = "bdp-replica"
 
 
+def _skip_missing_sniffio_lookups() -> None:
+    """httpcore tries ``import sniffio`` on every request; without sniffio installed each
+    failed import searches sys.path again (~15% of a crawl's CPU in profiles). A ``None``
+    entry in sys.modules makes that import fail at once, as it would anyway."""
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -88,6 +98,7 @@ async def crawl_bdp_async(
 ) -> RunSummary:
     """:func:`crawl_bdp` for callers that already run an event loop."""
     settings = settings or CrawlSettings()
+    _skip_missing_sniffio_lookups()
     strategy = BdpStrategy(base_url)
     source = settings.source or default_source(strategy.base_url)
     with _store(db_path) as db:

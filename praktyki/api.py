@@ -1,0 +1,36 @@
+"""praktyki's public library API: what scripts and cron jobs may import and rely on.
+
+from praktyki.api import crawl_bdp, CrawlSettings
+summary = crawl_bdp("data/praktyki.db", "https://archiwum.dobrepraktyki.pl/",
+                    CrawlSettings(rate=1, concurrency=4))
+"""
+
+from __future__ import annotations
+
+from praktyki.crawl.service import (
+    DEFAULT_BDP_URL,
+    DemoResult,
+    crawl_bdp,
+    crawl_bdp_async,
+    export_archive,
+    reparse,
+    run_demo,
+)
+from praktyki.crawl.settings import CrawlSettings
+from praktyki.load import open_database, search_practices
+from praktyki.schemas.run import RunStatus, RunSummary
+
+__all__ = [
+    "DEFAULT_BDP_URL",
+    "CrawlSettings",
+    "DemoResult",
+    "RunStatus",
+    "RunSummary",
+    "crawl_bdp",
+    "crawl_bdp_async",
+    "export_archive",
+    "open_database",
+    "reparse",
+    "run_demo",
+    "search_practices",
+]
