@@ -38,6 +38,7 @@ _BLOCK_END = re.compile(
     r"|Strona główna$|gości odwiedziło nas)"
 )
 _COUNTER = re.compile(r"^\d{1,3}([. ]\d{3})*$")
+_MAX_TAB_LINE = 120
 _TITLE_SPAN = 4  # lines a title may span between the category line and the tab line
 
 
@@ -110,7 +111,9 @@ def query_param(url: str, name: str) -> str | None:
 
 def is_tab_fragment(text: str) -> bool:
     """True for a line that is (part of) the tab line and nothing else."""
-    return bool(text) and not _TAB_TOKENS.sub("", text).strip()
+    if not text or len(text) > _MAX_TAB_LINE:
+        return False  # cheap rejection: content paragraphs are long
+    return not _TAB_TOKENS.sub("", text).strip()
 
 
 def tab_block_end(lines: list[Line], tab: int) -> int:

@@ -107,7 +107,10 @@ _BOLD_HEADING = 7
 # A first table cell longer than this is layout (a menu column), not a label.
 _MAX_LABEL_CELL = 80
 
-_ASCII_WS = re.compile(r"[ \t\n\r\f]+")
+_ASCII_SPACES = " \t\n\r\f"
+_ODD_SPACES = frozenset("\u00a0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
+    chr(c) for c in range(0x2000, 0x200B)
+)
 # Visible spaces a page may use instead of a plain space (nbsp, en/em spaces, thin spaces …).
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -200,50 +203,57 @@ class _LineBuilder:
         self.label = False
 
     def walk(self, node: Node) -> None:
+        # The hot loop of every parser: kept flat, attribute lookups hoisted.
+        parts = self.parts
         child = node.child
         while child is not None:
             tag = child.tag
             if tag == "-text":
-                self._text(child.text_content or "")
+                text = child.text_content or ""
+                # Source indentation between blocks is not visible text.
+                if parts or text.strip(_ASCII_SPACES):
+                    parts.append(text)
+                    if self.bold_depth:
+                        self.bold_chars += len("".join(text.split()))
             elif tag == "br":
                 self.flush(keep_blank=True)
-            elif tag is not None and tag not in _SKIP:
-                self._element(child, tag)
+            elif tag is None or tag in _SKIP:
+                pass
+            elif tag in _BLOCK:
+                self._block(child, tag)
+            else:
+                bold = tag in _BOLD
+                self.bold_depth += bold
+                self.walk(child)
+                self.bold_depth -= bold
             child = child.next
 
-    def _text(self, text: str) -> None:
-        self.parts.append(text)
-        if self.bold_depth:
-            self.bold_chars += len(_ANY_WS.sub("", text))
-
-    def _element(self, node: Node, tag: str) -> None:
-        if tag not in _BLOCK:
-            self._inline(node, tag)
-            return
-        self.flush()
+    def _block(self, node: Node, tag: str) -> None:
+        if self.parts:
+            self.flush()
         outer = (self.heading, self.label)
         if tag in _HEADINGS:
             self.heading = _HEADINGS[tag]
         self.label = tag == "dt" or (tag in ("td", "th") and _is_label_cell(node))
         self.walk(node)
-        self.flush()
+        if self.parts:
+            self.flush()
         self.heading, self.label = outer
 
-    def _inline(self, node: Node, tag: str) -> None:
-        bold = tag in _BOLD
-        self.bold_depth += bold
-        self.walk(node)
-        self.bold_depth -= bold
-
     def flush(self, keep_blank: bool = False) -> None:
-        raw = _INVISIBLE.sub("", _ASCII_WS.sub(" ", "".join(self.parts))).lstrip(" ")
+        if not self.parts and not keep_blank:
+            return  # most block boundaries close an empty line: the hot path
+        raw = "".join(self.parts).lstrip(_ASCII_SPACES)
+        if _INVISIBLE.search(raw):
+            raw = _INVISIBLE.sub("", raw)
         self.parts.clear()
-        text = _ANY_WS.sub(" ", _ODD_SPACE.sub(" ", raw)).strip()
+        # str.split() splits on every Unicode space, nbsp and em-space included.
+        text = " ".join(raw.split())
         if text or keep_blank:
             heading = self.heading
-            if not heading and text and self.bold_chars >= len(_ANY_WS.sub("", text)):
+            if not heading and text and self.bold_chars >= len(text) - text.count(" "):
                 heading = _BOLD_HEADING
-            indented = bool(raw) and _ODD_SPACE.match(raw) is not None
+            indented = raw[:1] in _ODD_SPACES
             self.lines.append(Line(text, self.label and bool(text), indented, heading))
         self.bold_chars = 0
 
