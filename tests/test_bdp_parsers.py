@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from praktyki.errors import MissingBlock, NotAPracticePage, ParseError
-from praktyki.parsers.bdp import classify_bdp_url, parse_practice
+from praktyki.parsers.bdp import (
+    classify_bdp_url,
+    parse_attachments,
+    parse_listing,
+    parse_menu,
+    parse_practice,
+    parse_presentation,
+)
 from praktyki.parsers.html import find_labelled_block, parse_tree, text_lines
 
 URL = "https://archiwum.dobrepraktyki.pl/index.php?p1=1&p2=2&art=251"
@@ -152,6 +160,29 @@ def test_truncated_pages_raise_only_parse_errors(cut: int) -> None:
     body = page(MARKUPS["table cells, colon inside"], after=CLOSINGS["closing tab line"])
     with contextlib.suppress(ParseError):
         parse_practice(body[:cut], URL)
+
+
+ALL_PARSERS = [parse_practice, parse_presentation, parse_attachments, parse_listing, parse_menu]
+
+
+@pytest.mark.parametrize("parser", ALL_PARSERS, ids=lambda parser: parser.__name__)
+@settings(max_examples=40, deadline=None)
+@given(body=st.binary(max_size=1500))
+def test_every_parser_raises_only_parse_errors_on_arbitrary_bytes(
+    parser: Callable[[bytes, str], object], body: bytes
+) -> None:
+    with contextlib.suppress(ParseError):
+        parser(body, URL)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"<div>" * 5000 + b"x", b"<font><span>" * 3000 + b"x", b"<table><tr><td>" * 800],
+    ids=["5000 nested divs", "3000 unclosed inline tags", "800 nested tables"],
+)
+def test_deeply_nested_markup_raises_a_parse_error_not_recursion(body: bytes) -> None:
+    with pytest.raises(NotAPracticePage):
+        parse_practice(body, URL)
 
 
 @pytest.mark.parametrize(

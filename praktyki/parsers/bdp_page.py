@@ -30,7 +30,7 @@ __all__ = [
 
 _TAB_NAMES = ("Skrót i Metryka", "Pełna prezentacja", "Załączniki")
 _TAB_TOKENS = re.compile(r"Skrót i Metryka|Pełna prezentacja|Załączniki|\.:|:\.|->|»|\||-|>")
-_CATEGORY = re.compile(r"^(?P<section>[^:]{2,80}?)\s+:\s+(?P<subsection>[^:]{2,80})$")
+_CATEGORY = re.compile(r"^(?P<section>[^:]{2,80}?)\s*:\s*(?P<subsection>[^:/]{2,80})$")
 # Lines that end a content block when a page has no closing tab line: the funding footer,
 # the visitor counter, the start of a menu printed after the content.
 _BLOCK_END = re.compile(

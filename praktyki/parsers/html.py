@@ -104,6 +104,7 @@ _SKIP = frozenset(
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset(("b", "strong"))
 _BOLD_HEADING = 7
+_EXIT_BLOCK = -1  # stack action; 0/1 are "leave an inline element" (1 = a bold one)
 # A first table cell longer than this is layout (a menu column), not a label.
 _MAX_LABEL_CELL = 80
 
@@ -202,14 +203,31 @@ class _LineBuilder:
         self.heading = 0
         self.label = False
 
-    def walk(self, node: Node) -> None:
-        # The hot loop of every parser: kept flat, attribute lookups hoisted.
+    def walk(self, root: Node) -> None:
+        """Depth-first over ``root``'s children; iterative, so deep nesting cannot overflow.
+
+        The hot loop of every parser: kept flat, attribute lookups hoisted. Each entered
+        element pushes (sibling to resume at, exit action, state to restore).
+        """
         parts = self.parts
-        child = node.child
-        while child is not None:
-            tag = child.tag
+        stack: list[tuple[Node | None, int, tuple[int, bool]]] = []
+        child = root.child
+        while True:
+            while child is None:
+                if not stack:
+                    return
+                child, action, saved = stack.pop()
+                if action == _EXIT_BLOCK:
+                    if parts:
+                        self.flush()
+                    self.heading, self.label = saved
+                else:
+                    self.bold_depth -= action
+            node = child
+            child = node.next
+            tag = node.tag
             if tag == "-text":
-                text = child.text_content or ""
+                text = node.text_content or ""
                 # Source indentation between blocks is not visible text.
                 if parts or text.strip(_ASCII_SPACES):
                     parts.append(text)
@@ -218,27 +236,23 @@ class _LineBuilder:
             elif tag == "br":
                 self.flush(keep_blank=True)
             elif tag is None or tag in _SKIP:
-                pass
+                continue
             elif tag in _BLOCK:
-                self._block(child, tag)
+                stack.append((child, _EXIT_BLOCK, (self.heading, self.label)))
+                self._enter_block(node, tag)
+                child = node.child
             else:
-                bold = tag in _BOLD
+                bold = int(tag in _BOLD)
                 self.bold_depth += bold
-                self.walk(child)
-                self.bold_depth -= bold
-            child = child.next
+                stack.append((child, bold, (0, False)))
+                child = node.child
 
-    def _block(self, node: Node, tag: str) -> None:
+    def _enter_block(self, node: Node, tag: str) -> None:
         if self.parts:
             self.flush()
-        outer = (self.heading, self.label)
         if tag in _HEADINGS:
             self.heading = _HEADINGS[tag]
         self.label = tag == "dt" or (tag in ("td", "th") and _is_label_cell(node))
-        self.walk(node)
-        if self.parts:
-            self.flush()
-        self.heading, self.label = outer
 
     def flush(self, keep_blank: bool = False) -> None:
         if not self.parts and not keep_blank:
