@@ -6,6 +6,7 @@ one-line message and an exit code (see ``ExitCode``). Nothing else in the packag
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import enum
 import functools
@@ -151,6 +152,75 @@ def cli(ctx: click.Context, db_path: Path | None, quiet: bool, log_format: str) 
     --db, --quiet and --log-format may also be given after any command name.
     """
     ctx.obj = {"db_path": db_path, "quiet": quiet, "log_format": log_format}
+
+
+@cli.command("serve-replica")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Loopback address to bind; anything outside 127.0.0.0/8 is refused.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    show_default=True,
+    help="Port of the first (BDP) site; 0 picks a free one. Other sites get free ports.",
+)
+@click.option(
+    "--practices",
+    type=click.IntRange(min=0),
+    default=60,
+    show_default=True,
+    help="Practices in the BDP replica.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Content and fault seed.")
+@click.option(
+    "--faults",
+    "fault_spec",
+    default="",
+    metavar="SPEC",
+    help="Faults to inject, e.g. 500:0.1,429:0.05,hang:0.02 (grammar below).",
+)
+@common_options
+@handle_errors
+def serve_replica(
+    host: str, port: int, practices: int, seed: int, fault_spec: str, common: Common
+) -> None:
+    """Serve the replica sites on 127.0.0.1 until SIGINT or SIGTERM.
+
+    Prints one line per site, NAME BASE_URL, the BDP site first, as soon as the sites accept
+    connections.
+
+    \b
+    Fault SPEC: RULE[,RULE...], RULE = KIND[:PROB][xN|!][@/TARGET]
+      KIND     500 502 503 429 hang reset truncate oversize gzipbomb
+               redirectloop offhost badcharset malformed
+      :PROB    share of URLs picked (0..1, default 1), fixed by --seed, not by request order
+      xN       a picked URL fails its first N requests, then works (default 1)
+      !        a picked URL fails every request
+      @/TARGET only this path (any query) or path?query (exact); every request unless xN
+    /robots.txt is never faulted unless named with @/robots.txt.
+    Example: --faults '500:0.1,503:0.05x2,reset:0.01!,500@/index.php?p1=1&p2=2&art=7'
+    """
+    from praktyki.replica import ReplicaServer, parse_fault_spec, serve_until_signal
+    from praktyki.replica.server import check_loopback
+
+    # validate everything cheap before building the sites' content
+    plan = parse_fault_spec(fault_spec, seed=seed)
+    check_loopback(host)
+    from praktyki.replica.catalog import default_sites
+
+    server = ReplicaServer(
+        default_sites(practices=practices, seed=seed), host=host, port=port, faults=plan
+    )
+    asyncio.run(serve_until_signal(server, _print_base_urls))
+
+
+def _print_base_urls(base_urls: dict[str, str]) -> None:
+    for name, url in base_urls.items():
+        click.echo(f"{name} {url}")  # click.echo flushes: scripts wait for these lines
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -1,8 +1,23 @@
-"""Shared pytest configuration: the golden-file update flag."""
+"""Shared pytest configuration: the golden-file update flag and the replica fixtures."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
 import pytest
+
+from praktyki.replica import (
+    FaultPlan,
+    Request,
+    Resource,
+    RunningReplica,
+    ServerLimits,
+    Site,
+    running_replica,
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -17,3 +32,72 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+ReplicaFactory = Callable[..., RunningReplica]
+
+
+@pytest.fixture
+def replica_factory() -> Iterator[ReplicaFactory]:
+    """Start ``running_replica(sites, faults=..., limits=...)`` on free ports; stop after the test.
+
+    ``replica_factory(sites)`` (or ``sites=None`` for the catalog's defaults) returns the
+    running replica: ``.base_urls``, ``.base_url(name)``, ``.sites``, ``.stats``.
+    """
+    with contextlib.ExitStack() as stack:
+
+        def start(
+            sites: Sequence[Site] | None = None,
+            *,
+            faults: FaultPlan | None = None,
+            limits: ServerLimits | None = None,
+            **kwargs: Any,
+        ) -> RunningReplica:
+            return stack.enter_context(
+                running_replica(sites, faults=faults, limits=limits, **kwargs)
+            )
+
+        yield start
+
+
+TOY_MODIFIED = dt.datetime(2024, 3, 1, 12, 0, 0, tzinfo=dt.UTC)
+TOY_TEXT = "Zażółć gęślą jaźń — Łódź, Świętokrzyskie. "
+
+
+class ToySite:
+    """A tiny site for server tests: a few HTML pages, a PDF, robots.txt and 404s."""
+
+    def __init__(self, name: str = "toy", page_bytes: int = 20_000) -> None:
+        self._name = name
+        self._paragraph = TOY_TEXT * max(1, page_bytes // len(TOY_TEXT.encode()))
+        self.hits = 0
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def handle(self, request: Request) -> Resource:
+        self.hits += 1
+        if request.path == "/robots.txt":
+            return Resource(body=b"User-agent: *\nDisallow: /search\n", content_type="text/plain")
+        if request.path == "/file.pdf":
+            return Resource(body=b"%PDF-1.4\n" + bytes(4000), content_type="application/pdf")
+        if request.path in ("/", "/page"):
+            page = request.params.get("id", "0")
+            html = (
+                f"<!DOCTYPE html><html><head><title>{self._name} {page}</title></head><body>"
+                f'<h1>Strona {page}</h1><a href="{request.base_url}/page?id={page}1">dalej</a>'
+                f"<p>{self._paragraph}</p></body></html>"
+            )
+            return Resource(
+                body=html.encode(), etag=f"{self._name}-{page}", last_modified=TOY_MODIFIED
+            )
+        if request.path == "/legacy":
+            body = f"<html><body><p>{TOY_TEXT}</p></body></html>".encode("iso-8859-2", "replace")
+            return Resource(body=body, content_type="text/html; charset=iso-8859-2")
+        return Resource(status=404, body=b"<html><body>nie ma</body></html>")
+
+
+@pytest.fixture
+def toy_site() -> ToySite:
+    return ToySite()

@@ -1,0 +1,1 @@
+"""Crawl orchestration: site registry, discovery, focused crawl, refresh, run summary."""

@@ -1,0 +1,344 @@
+"""The fetcher: one URL in, one :class:`FetchedResponse` (or one :class:`FetchError`) out.
+
+Steps for a URL, each hop of a redirect chain going through all of them:
+
+1. canonicalize (host aliases folded) and check the allowlist — a redirect off the allowlist is
+   refused before the other host is contacted;
+2. check robots.txt (fetched once per origin, through this same fetcher);
+3. wait for the host's turn (:class:`~praktyki.scraper.ratelimit.HostLimiter`);
+4. GET with streaming; retryable statuses and transport errors are retried by tenacity
+   (``Retry-After`` honoured with a cap, else exponential backoff with jitter);
+5. redirects are followed by hand (the client must use ``follow_redirects=False``), loops and
+   chains longer than ``max_redirects`` refused;
+6. the body is read raw and decompressed here with a cap on the *decompressed* size, so a
+   gzip bomb is cut after ``max_body_bytes`` rather than inflated in memory (httpx's own
+   decoder inflates a whole network chunk at once). Only ``gzip`` and ``deflate`` are asked
+   for (``Accept-Encoding``) and accepted.
+
+A 304 (conditional GET with the validators given) is a result, not an error, with an empty
+body. Any other 4xx/5xx that is not retryable, or a retryable one that outlived the attempts,
+raises :class:`HTTPStatusError`; exhausted transport failures raise :class:`TransportError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from types import MappingProxyType
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+
+from praktyki.errors import (
+    ConfigError,
+    HTTPStatusError,
+    OffAllowlist,
+    RedirectError,
+    RobotsDisallowed,
+    TooLarge,
+    TransportError,
+)
+from praktyki.schemas.archive import FetchedResponse
+from praktyki.scraper.body import BodyDecoder, Retryable
+from praktyki.scraper.policy import Limits, Politeness, RetryPolicy
+from praktyki.scraper.ratelimit import HostLimiter
+from praktyki.scraper.robots import RobotsCache
+from praktyki.scraper.urls import Allowlist, canonicalize, is_http_url, origin
+
+__all__ = ["FetchStats", "Fetcher", "parse_retry_after"]
+
+log = logging.getLogger(__name__)
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: parse at least 500 KiB
+_TRANSPORT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+_EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _is_retryable(exc: BaseException) -> bool:
+    return isinstance(exc, (Retryable, *_TRANSPORT_ERRORS))
+
+
+def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (delta-seconds or HTTP-date), or None."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max((when - now).total_seconds(), 0.0)
+
+
+@dataclass(slots=True)
+class FetchStats:
+    """Counters over the fetcher's lifetime (for the run summary)."""
+
+    requests: int = 0
+    bytes_received: int = 0
+    retries: int = 0
+    not_modified: int = 0
+    statuses: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hop:
+    url: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    location: str | None
+
+
+class Fetcher:
+    """Fetches URLs politely and safely; see the module docstring for the steps."""
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        *,
+        allowlist: Allowlist,
+        policy: RetryPolicy | None = None,
+        limits: Limits | None = None,
+        politeness: Politeness | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        robots: RobotsCache | None = None,
+        aliases: Mapping[str, str] = _EMPTY,
+        limiter: HostLimiter | None = None,
+        now: Callable[[], dt.datetime] = _utc_now,
+        clock: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ) -> None:
+        if client.follow_redirects:
+            raise ConfigError("the fetcher follows redirects itself: use follow_redirects=False")
+        self._client = client
+        self._allowlist = allowlist
+        self._policy = policy or RetryPolicy()
+        self._limits = limits or Limits()
+        self._politeness = politeness or Politeness()
+        self._sleep = sleep
+        self._aliases = aliases
+        self._now = now
+        self._clock = clock
+        self._rng = rng or random.Random()  # noqa: S311 - jitter, not crypto
+        pol = self._politeness
+        self._robots = robots or (RobotsCache(pol.user_agent) if pol.obey_robots else None)
+        self._limiter = limiter or HostLimiter(
+            rate=pol.rate_per_host,
+            concurrency=pol.concurrency_per_host,
+            max_interval=pol.max_interval,
+            sleep=sleep,
+        )
+        lim = self._limits
+        self._timeout = httpx.Timeout(
+            connect=lim.connect_timeout,
+            read=lim.read_timeout,
+            write=lim.read_timeout,
+            pool=lim.total_timeout,
+        )
+        self.stats = FetchStats()
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchedResponse:
+        """Fetch ``url``; conditional when ``etag`` / ``last_modified`` are given."""
+        headers = self._headers(etag, last_modified)
+        return await self._fetch(url, headers, check_robots=True, max_body=None)
+
+    def _headers(self, etag: str | None, last_modified: str | None) -> dict[str, str]:
+        headers = dict(self._politeness.extra_headers)
+        headers["User-Agent"] = self._politeness.user_agent
+        headers["Accept-Encoding"] = "gzip, deflate"
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return headers
+
+    async def _fetch(
+        self, url: str, headers: dict[str, str], *, check_robots: bool, max_body: int | None
+    ) -> FetchedResponse:
+        start = self._clock()
+        requested = canonicalize(url, aliases=self._aliases)
+        chain: list[str] = []
+        current, attempts = requested, 0
+        while True:
+            self._check_allowed(requested, current)
+            if check_robots:
+                await self._check_robots(requested, current)
+            hop, tries = await self._request(current, requested, headers, max_body)
+            attempts += tries
+            if hop.location is None:
+                break
+            current = self._next_hop(requested, current, hop.location, chain)
+        if hop.status == 304:
+            self.stats.not_modified += 1
+        return FetchedResponse(
+            url=requested,
+            final_url=current,
+            status=hop.status,
+            headers=hop.headers,
+            body=hop.body,
+            content_type=next((v for k, v in hop.headers if k.lower() == "content-type"), None),
+            fetched_at=self._now(),
+            elapsed_s=max(self._clock() - start, 0.0),
+            attempts=attempts,
+            redirects=tuple(chain),
+        )
+
+    def _check_allowed(self, requested: str, hop: str) -> None:
+        if self._allowlist.allows(hop):
+            return
+        if hop == requested:
+            raise OffAllowlist("host is not on the allowlist", url=requested)
+        log.warning("refused redirect of %s to %s: off the allowlist", requested, hop)
+        raise OffAllowlist(f"redirect to {hop} leaves the allowlist", url=requested)
+
+    async def _check_robots(self, requested: str, hop: str) -> None:
+        if self._robots is None:
+            return
+        allowed = await self._robots.allowed(hop, self._fetch_robots)
+        site = origin(hop)
+        self._limiter.set_crawl_delay(urlsplit(hop).netloc, self._robots.crawl_delay(site))
+        if not allowed:
+            where = "" if hop == requested else f" (redirect to {hop})"
+            raise RobotsDisallowed(f"robots.txt disallows it{where}", url=requested)
+
+    async def _fetch_robots(self, url: str) -> FetchedResponse:
+        max_body = min(ROBOTS_MAX_BYTES, self._limits.max_body_bytes)
+        headers = self._headers(None, None) | {"Accept": "text/plain,*/*;q=0.5"}
+        return await self._fetch(url, headers, check_robots=False, max_body=max_body)
+
+    def _next_hop(self, requested: str, current: str, location: str, chain: list[str]) -> str:
+        target = urljoin(current, location.strip())
+        if not is_http_url(target):
+            raise RedirectError(f"redirect to unusable Location {location!r}", url=requested)
+        target = canonicalize(target, aliases=self._aliases)
+        if target == requested or target in chain:
+            raise RedirectError(f"redirect loop at {target}", url=requested)
+        if len(chain) >= self._limits.max_redirects:
+            raise RedirectError(f"more than {self._limits.max_redirects} redirects", url=requested)
+        chain.append(target)
+        return target
+
+    async def _request(
+        self, url: str, requested: str, headers: dict[str, str], max_body: int | None
+    ) -> tuple[_Hop, int]:
+        """One hop with retries: the hop and the number of attempts it took."""
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self._policy.max_attempts),
+            wait=self._wait,
+            retry=retry_if_exception(_is_retryable),
+            sleep=self._sleep,
+            before_sleep=self._before_sleep,
+            reraise=True,
+        )
+        tries = 0
+        hop: _Hop | None = None
+        where = "" if url == requested else f" at {url}"
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    tries = attempt.retry_state.attempt_number
+                    hop = await self._attempt(url, requested, headers, max_body)
+        except Retryable as exc:
+            log.warning("giving up on %s after %d attempts: %s", url, tries, exc.reason)
+            if exc.status is None:
+                reason = f"{exc.reason}{where} ({tries} attempts)"
+                raise TransportError(reason, url=requested) from exc
+            reason = f"HTTP {exc.status}{where} after {tries} attempts"
+            raise HTTPStatusError(reason, url=requested, status=exc.status) from exc
+        except _TRANSPORT_ERRORS as exc:
+            log.warning("giving up on %s after %d attempts: %r", url, tries, exc)
+            reason = f"{type(exc).__name__}{where}: {exc} ({tries} attempts)"
+            raise TransportError(reason, url=requested) from exc
+        if hop is None:  # pragma: no cover - tenacity runs at least one attempt
+            raise TransportError("no attempt was made", url=requested)
+        return hop, tries
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, Retryable) and exc.retry_after is not None:
+            return self._policy.retry_after_delay(exc.retry_after)
+        return self._policy.backoff(state.attempt_number, self._rng)
+
+    def _before_sleep(self, state: RetryCallState) -> None:
+        self.stats.retries += 1
+        exc = state.outcome.exception() if state.outcome else None
+        wait = state.upcoming_sleep
+        log.info("retrying after %r (attempt %d), waiting %.2fs", exc, state.attempt_number, wait)
+
+    async def _attempt(
+        self, url: str, requested: str, headers: dict[str, str], max_body: int | None
+    ) -> _Hop:
+        host = urlsplit(url).netloc
+        async with self._limiter.slot(host):
+            self.stats.requests += 1
+            try:
+                async with asyncio.timeout(self._limits.total_timeout):
+                    request = self._client.stream(
+                        "GET", url, headers=headers, timeout=self._timeout
+                    )
+                    async with request as response:
+                        return await self._handle(url, requested, response, max_body)
+            except TimeoutError as exc:
+                raise Retryable(f"no complete answer in {self._limits.total_timeout}s") from exc
+            except (httpx.InvalidURL, httpx.RemoteProtocolError) as exc:
+                # httpx parses Location itself even with follow_redirects=False
+                if isinstance(exc, httpx.InvalidURL) or "location header" in str(exc):
+                    raise RedirectError(f"unusable Location: {exc}", url=requested) from exc
+                raise
+
+    async def _handle(
+        self, url: str, requested: str, response: httpx.Response, max_body: int | None
+    ) -> _Hop:
+        host = urlsplit(url).netloc
+        status = response.status_code
+        self.stats.statuses[status] = self.stats.statuses.get(status, 0) + 1
+        headers = tuple(response.headers.multi_items())
+        if status in self._policy.statuses:
+            if status in (429, 503):
+                self._limiter.penalize(host)
+            retry_after = parse_retry_after(response.headers.get("retry-after"), self._now())
+            raise Retryable(f"HTTP {status}", status=status, retry_after=retry_after)
+        location = response.headers.get("location")
+        if status in REDIRECT_STATUSES and location:
+            return _Hop(url, status, headers, b"", location)
+        if status >= 400:
+            where = "" if url == requested else f" at {url}"
+            raise HTTPStatusError(f"HTTP {status}{where}", url=requested, status=status)
+        body = b"" if status == 304 else await self._read_body(requested, response, max_body)
+        self._limiter.relax(host)
+        return _Hop(url, status, headers, body, None)
+
+    async def _read_body(self, url: str, response: httpx.Response, max_body: int | None) -> bytes:
+        limit = self._limits.max_body_bytes if max_body is None else max_body
+        length = response.headers.get("content-length", "").strip()
+        if length.isdigit() and int(length) > limit:
+            raise TooLarge(f"Content-Length {length} over {limit} bytes", url=url)
+        if response.is_stream_consumed:
+            # a response built in memory (httpx.MockTransport): already read and decoded
+            if len(response.content) > limit:
+                raise TooLarge(f"body over {limit} bytes", url=url)
+            return response.content
+        decoder = BodyDecoder(url, response.headers.get("content-encoding"), limit)
+        async for chunk in response.aiter_raw():
+            self.stats.bytes_received += len(chunk)
+            decoder.feed(chunk)
+        return decoder.finish()

@@ -1,0 +1,48 @@
+"""The codebook documents exactly the tables and columns a fresh database has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from praktyki.load.codebook import TABLES, TableDoc, render_markdown, write_codebook
+from praktyki.load.db import open_database
+from praktyki.load.schema import FTS_TABLES
+
+CODEBOOK = Path(__file__).parent.parent / "docs" / "CODEBOOK.md"
+FTS_SHADOW = ("_data", "_idx", "_content", "_docsize", "_config")
+
+
+@pytest.fixture(scope="module")
+def db() -> Database:
+    return open_database(":memory:")
+
+
+def dataset_tables(db: Database) -> set[str]:
+    shadow = {name + suffix for name in FTS_TABLES for suffix in FTS_SHADOW}
+    return set(db.table_names()) - shadow
+
+
+def test_every_table_documented_and_nothing_more(db: Database) -> None:
+    assert {table.name for table in TABLES} == dataset_tables(db)
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)
+def test_columns_and_types_match_the_database(db: Database, table: TableDoc) -> None:
+    documented = [(c.name, c.type) for c in table.columns]
+    info = db.execute(f'PRAGMA table_info("{table.name}")').fetchall()
+    actual = [(row[1], row[2]) for row in info]
+    assert documented == actual
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)
+def test_every_column_has_a_meaning(table: TableDoc) -> None:
+    assert all(column.meaning for column in table.columns)
+
+
+def test_docs_codebook_is_up_to_date(update_golden: bool) -> None:
+    if update_golden:
+        write_codebook(CODEBOOK)
+    assert CODEBOOK.read_text(encoding="utf-8") == render_markdown()
