@@ -30,10 +30,16 @@ def load(path: Path) -> dict[str, Any]:
     return expected
 
 
+def content_type(path: Path) -> str | None:
+    """The Content-Type header saved beside a fixture (``<case>.headers``), if any."""
+    headers = path.with_suffix(".headers")
+    return headers.read_text(encoding="ascii").strip() or None if headers.exists() else None
+
+
 def parse_fixture(path: Path, url: str) -> dict[str, Any]:
     """The page's outcome in the golden file's shape: the record, or the error's class name."""
     try:
-        records = parse_page(path.read_bytes(), url, kind="bdp")
+        records = parse_page(path.read_bytes(), url, content_type(path), kind="bdp")
     except ParseError as exc:
         return {"url": url, "error": type(exc).__name__}
     assert len(records) == 1, "a BDP page gives exactly one record"

@@ -21,7 +21,8 @@ from praktyki.parsers.bdp_page import PracticeSkeleton, query_param, read_skelet
 from praktyki.parsers.bdp_pairs import metryka_pairs
 from praktyki.parsers.bdp_text import presentation_sections
 from praktyki.parsers.html import Line
-from praktyki.schemas.bdp import Metryka, Practice, Presentation
+from praktyki.parsers.metryka import build_metryka
+from praktyki.schemas.bdp import Practice, Presentation
 
 __all__ = [
     "classify_bdp_url",
@@ -58,7 +59,7 @@ def parse_practice(body: bytes, url: str, content_type: str | None = None) -> Pr
         subsection=page.subsection,
         title=page.title,
         summary=_paragraphs(content[:heading]),
-        metryka=_build_metryka(pairs),
+        metryka=build_metryka(pairs),
     )
 
 
@@ -98,11 +99,6 @@ def classify_bdp_url(url: str) -> str:
     if not parts.query and _DOCUMENT_PATH.search(parts.path):
         return "home"
     return "other"
-
-
-def _build_metryka(pairs: Sequence[tuple[str, str]]) -> Metryka:
-    """Stand-in until ``metryka.build_metryka`` lands: keeps the raw pairs only."""
-    return Metryka(raw=tuple(pairs), unknown_labels=())
 
 
 def _require_title(page: PracticeSkeleton, url: str) -> None:

@@ -39,7 +39,7 @@ class _Link:
 def parse_listing(body: bytes, url: str, content_type: str | None = None) -> Listing:
     """Practice links (one per ``art``, in page order) and the pagination links."""
     tree, lines = read_lines(body, content_type)
-    links = list(_links(tree.css("a[href]"), url))
+    links = [link for _, link in _links(tree.css("a[href]"), url)]
     entries = _entries(links, url)
     pages = [link for link in links if link.art is None and _is_pagination(link.text)]
     if not entries and not pages:
@@ -56,13 +56,24 @@ def parse_listing(body: bytes, url: str, content_type: str | None = None) -> Lis
 
 
 def parse_menu(body: bytes, url: str, content_type: str | None = None) -> Menu:
-    """Sections (links with ``p1`` only) and subsections (``p1`` and ``p2``) in page order."""
+    """Sections (links with ``p1`` only) and subsections (``p1`` and ``p2``) in page order.
+
+    A link without ``p1`` (e.g. "Portal jst.org.pl", off-site) is a section too when it sits
+    in the same menu container as the ``p1`` links.
+    """
     tree, _ = read_lines(body, content_type)
+    anchors = tree.css("a[href]")
+    links = list(_links(anchors, url, same_site=False))
+    containers = {_container(node) for node, link in links if _is_section(link)}
     sections: dict[str, tuple[_Link, list[MenuSubsection]]] = {}
     last: str | None = None
     seen_subsections: set[tuple[str, str]] = set()
-    for link in _links(tree.css("a[href]"), url):
-        if link.art is not None or link.p1 is None or _is_pagination(link.text):
+    for node, link in links:
+        if link.art is not None or _is_pagination(link.text):
+            continue
+        if link.p1 is None:
+            if _container(node) in containers:
+                sections.setdefault(link.url, (link, []))
             continue
         if link.p2 is None:
             sections.setdefault(link.p1, (link, []))
@@ -86,22 +97,44 @@ def parse_menu(body: bytes, url: str, content_type: str | None = None) -> Menu:
     )
 
 
-def _links(anchors: list[LexborNode], base: str) -> Iterator[_Link]:
+def _is_section(link: _Link) -> bool:
+    return link.p1 is not None and link.p2 is None and link.art is None
+
+
+# Elements that wrap one menu item; the menu container is the first ancestor above them.
+_ITEM_WRAPPERS = frozenset(
+    ("li", "td", "th", "tr", "tbody", "thead", "dt", "dd", "font", "b", "strong", "span", "i", "em")
+)
+
+
+def _container(anchor: LexborNode) -> int:
+    node = anchor.parent
+    while node is not None and node.tag in _ITEM_WRAPPERS:
+        node = node.parent
+    return node.mem_id if node is not None else 0
+
+
+def _links(
+    anchors: list[LexborNode], base: str, *, same_site: bool = True
+) -> Iterator[tuple[LexborNode, _Link]]:
+    """The usable links with their anchors; off-site ones only when ``same_site`` is off."""
     for anchor in anchors:
         href = (anchor.attributes.get("href") or "").strip()
         text = _BULLET.sub("", normalize_space(anchor.text(separator=" ", strip=False) or ""))
         if not href or href.startswith(("#", "javascript:", "mailto:")) or not text:
             continue
         absolute = urljoin(base, href)
-        if urlsplit(absolute).netloc != urlsplit(base).netloc and urlsplit(base).netloc:
+        if same_site and urlsplit(absolute).netloc != urlsplit(base).netloc:
             continue  # another site (e.g. "Portal jst.org.pl")
-        yield _Link(
-            text,
-            absolute,
-            query_param(absolute, "p1"),
-            query_param(absolute, "p2"),
-            query_param(absolute, "art"),
+        p1 = query_param(absolute, "p1") if not _off_site(absolute, base) else None
+        yield (
+            anchor,
+            _Link(text, absolute, p1, query_param(absolute, "p2"), query_param(absolute, "art")),
         )
+
+
+def _off_site(url: str, base: str) -> bool:
+    return urlsplit(url).netloc != urlsplit(base).netloc
 
 
 def _entries(links: list[_Link], url: str) -> list[ListingEntry]:
