@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
-from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from praktyki import __version__
 from praktyki.scraper.policy import DEFAULT_USER_AGENT

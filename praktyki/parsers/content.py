@@ -1,0 +1,402 @@
+"""A generic main-content extractor for pages of unknown software.
+
+The page is first *linearized*: a depth-first walk turns the DOM into visible text lines, each
+remembering its block ancestors, whether it is a heading or a list item, how much of it is link
+text, and whether it sits in structural chrome (``nav``, ``aside``, ``form``, a page-level
+``header``/``footer``, or a subtree whose id/class names a cookie or accessibility widget).
+
+Then, in the spirit of readability / boilerpipe (an independent implementation):
+
+1. every line with at least ``MIN_PARAGRAPH`` characters of non-link text scores
+   ``1 + commas + min(chars / 100, 3)`` and hands it to its block and, weakened, to the three
+   blocks above (so the container of many paragraphs wins over each paragraph);
+2. a block's final score is scaled by ``1 - link density`` (menus are links), by its tag
+   (``article`` / ``main`` up, ``nav`` / ``aside`` / ``footer`` down) and, weakly, by id/class
+   words (:mod:`praktyki.parsers.chrome`);
+3. the best block is widened to its parent while it holds less than half of the parent's
+   non-link text and the parent is not link-heavy (an article split over sibling ``div``\\ s);
+4. a page with several articles (seed 003) is recognised by *repeated structure*: two or more
+   siblings of the same tag and class, each opening with a heading and carrying real text.
+
+Nothing here keys on one CMS; the chrome vocabulary is data in :mod:`praktyki.parsers.chrome`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from praktyki.parsers.chrome import CHROME_ATTRS, NEGATIVE_ATTRS, POSITIVE_ATTRS
+
+__all__ = [
+    "Line",
+    "Linearized",
+    "MainContent",
+    "extract_main_content",
+    "find_main",
+    "is_headline",
+    "linearize",
+]
+
+MIN_PARAGRAPH = 25
+
+
+def _tags(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+MAX_DEPTH = 400  # deeper nesting is walked as inline: keeps pathological input linear
+
+BLOCK_TAGS = _tags(
+    "address article aside blockquote body caption center dd details dialog div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup html li main menu "
+    "nav ol p pre section summary table tbody td tfoot th thead tr ul"
+)
+SKIP_TAGS = _tags(
+    "script style noscript template svg iframe object embed select option textarea input "
+    "button head title meta link map canvas video audio picture source track"
+)
+CHROME_TAGS = frozenset({"nav", "aside", "form", "menu", "dialog"})
+EDGE_TAGS = frozenset({"header", "footer"})  # chrome unless inside an article
+DOC_EXTENSIONS = re.compile(
+    r"\.(pdf|docx?|odt|ods|xlsx?|rtf|pptx?|odp|zip|rar|7z|jpe?g|png|gif|txt|csv)$", re.IGNORECASE
+)
+_SPACE = re.compile(r"\s+")
+_ROLE_CHROME = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One visible line of text and what the walk knew about where it stood."""
+
+    text: str
+    para: int  # lines of one block split only by <br> share a para number
+    path: tuple[int, ...]  # mem_ids of the block ancestors, outermost first
+    heading: int = 0  # 1..6 inside <hN>
+    item: bool = False  # inside <li>
+    link_chars: int = 0
+    chrome: bool = False
+    hrefs: tuple[str, ...] = ()
+    strong: bool = False  # the whole line is bold (<b>/<strong>): a heading on old sites
+
+    @property
+    def block(self) -> int:
+        return self.path[-1] if self.path else 0
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass
+class Linearized:
+    """A page's lines and the block elements they point to (by mem_id)."""
+
+    lines: list[Line]
+    nodes: dict[int, LexborNode]
+
+    def span(self, node_id: int) -> tuple[int, int]:
+        """Index range of the lines inside a block (empty range if none)."""
+        inside = [i for i, line in enumerate(self.lines) if node_id in line.path]
+        return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+    def within(self, node_id: int) -> list[Line]:
+        start, end = self.span(node_id)
+        return self.lines[start:end]
+
+
+@dataclass
+class MainContent:
+    """The chosen content block and, for multi-article pages, the article blocks inside it."""
+
+    node_id: int
+    articles: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Walk:
+    lines: list[Line] = field(default_factory=list)
+    nodes: dict[int, LexborNode] = field(default_factory=dict)
+    path: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    strong_chars: int = 0
+    hrefs: list[str] = field(default_factory=list)
+    para: int = 0
+    heading: list[int] = field(default_factory=list)
+    items: int = 0
+    links: int = 0
+    strongs: int = 0
+    chrome: int = 0
+    article: int = 0
+    after_br: bool = False
+
+    def flush(self, *, new_para: bool) -> None:
+        raw = "".join(self.parts)
+        text = _SPACE.sub(" ", raw).strip()
+        if text:
+            # link characters were counted on raw text; clamp after whitespace collapsing
+            self.lines.append(
+                Line(
+                    text=text,
+                    para=self.para,
+                    path=tuple(self.path),
+                    heading=self.heading[-1] if self.heading else 0,
+                    item=self.items > 0,
+                    link_chars=min(self.link_chars, len(text)),
+                    chrome=self.chrome > 0,
+                    hrefs=tuple(self.hrefs),
+                    strong=self.strong_chars >= 0.9 * len(text.replace(" ", "")),
+                )
+            )
+        self.parts.clear()
+        self.hrefs.clear()
+        self.link_chars = 0
+        self.strong_chars = 0
+        if new_para:
+            self.para += 1
+
+
+def linearize(root: LexborNode) -> Linearized:
+    """Walk ``root`` depth-first (iteratively) into visible text lines."""
+    walk = _Walk()
+    stack: list[tuple[LexborNode, bool, int]] = [(root, False, 0)]
+    while stack:
+        node, leaving, flags = stack.pop()
+        if leaving:
+            _leave(walk, node, flags)
+            continue
+        if node.is_text_node:
+            text = node.text_content or ""
+            walk.parts.append(text)
+            walk.after_br = walk.after_br and not text.strip()
+            if walk.links:
+                walk.link_chars += len(_SPACE.sub(" ", text).strip())
+            if walk.strongs:
+                walk.strong_chars += len(_SPACE.sub("", text))
+            continue
+        if not node.is_element_node and not node.is_document_node:
+            continue
+        tag = (node.tag or "").lower()
+        if tag in SKIP_TAGS or _hidden(node):
+            continue
+        flags = _enter(walk, node, tag, len(walk.path))
+        stack.append((node, True, flags))
+        children = list(node.iter(include_text=True))
+        stack.extend((child, False, 0) for child in reversed(children))
+    walk.flush(new_para=True)
+    return Linearized(walk.lines, walk.nodes)
+
+
+# bit flags remembering what _enter pushed, so _leave pops exactly that
+_BLOCK, _HEAD, _ITEM, _LINK, _CHROME, _ARTICLE, _STRONG = 1, 2, 4, 8, 16, 32, 64
+
+
+def _enter(walk: _Walk, node: LexborNode, tag: str, depth: int) -> int:
+    flags = 0
+    if tag == "br":
+        # "<br><br>" is how table-and-font pages separate paragraphs
+        blank = not "".join(walk.parts).strip()
+        walk.flush(new_para=blank and walk.after_br)
+        walk.after_br = True
+        return 0
+    if tag == "hr":
+        walk.flush(new_para=True)
+        return 0
+    if tag in BLOCK_TAGS and depth < MAX_DEPTH:
+        walk.flush(new_para=True)
+        walk.after_br = False
+        walk.path.append(node.mem_id)
+        walk.nodes[node.mem_id] = node
+        flags |= _BLOCK
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        walk.heading.append(int(tag[1]))
+        flags |= _HEAD
+    if tag == "li":
+        walk.items += 1
+        flags |= _ITEM
+    if tag == "a":
+        walk.links += 1
+        href = node.attributes.get("href")
+        if href:
+            walk.hrefs.append(href)
+        flags |= _LINK
+    if tag in ("b", "strong"):
+        walk.strongs += 1
+        flags |= _STRONG
+    if tag in ("article", "main"):
+        walk.article += 1
+        flags |= _ARTICLE
+    if _is_chrome(node, tag, walk.article > 0):
+        walk.chrome += 1
+        flags |= _CHROME
+    return flags
+
+
+def _leave(walk: _Walk, node: LexborNode, flags: int) -> None:
+    if flags & _BLOCK:
+        walk.flush(new_para=True)
+        walk.path.pop()
+    if flags & _HEAD:
+        walk.heading.pop()
+    if flags & _ITEM:
+        walk.items -= 1
+    if flags & _LINK:
+        walk.links -= 1
+    if flags & _STRONG:
+        walk.strongs -= 1
+    if flags & _ARTICLE:
+        walk.article -= 1
+    if flags & _CHROME:
+        walk.chrome -= 1
+
+
+def _is_chrome(node: LexborNode, tag: str, in_article: bool) -> bool:
+    if tag in CHROME_TAGS or (tag in EDGE_TAGS and not in_article):
+        return True
+    attrs = node.attributes
+    if (attrs.get("role") or "").lower() in _ROLE_CHROME:
+        return True
+    return bool(CHROME_ATTRS.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"))
+
+
+def _hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def extract_main_content(tree: LexborHTMLParser | LexborNode) -> LexborNode | None:
+    """The block holding the page's main content, or None when nothing looks like content."""
+    root = tree.root if isinstance(tree, LexborHTMLParser) else tree
+    if root is None:
+        return None
+    page = linearize(root)
+    main = find_main(page)
+    return page.nodes.get(main.node_id) if main else None
+
+
+def find_main(page: Linearized) -> MainContent | None:
+    """Score the blocks of a linearized page and pick the content block (see module doc)."""
+    scores: dict[int, float] = defaultdict(float)
+    total: dict[int, int] = defaultdict(int)
+    plain: dict[int, int] = defaultdict(int)
+    for line in page.lines:
+        for node_id in line.path:
+            total[node_id] += len(line.text)
+            if not line.chrome:
+                plain[node_id] += len(line.text) - line.link_chars
+        chars = len(line.text) - line.link_chars
+        if line.chrome or line.heading or chars < MIN_PARAGRAPH:
+            continue
+        score = 1 + line.text.count(",") + min(chars / 100, 3)
+        for level, node_id in enumerate(reversed(line.path[-4:])):
+            scores[node_id] += score / max(level, 1)
+    if not scores:
+        return None
+    final = {
+        node_id: score * (1 - _density(node_id, total, plain)) * _weight(page.nodes[node_id])
+        for node_id, score in scores.items()
+    }
+    best = max(final, key=lambda node_id: final[node_id])
+    multi = _repeated_articles(page, best, plain, total)
+    if multi is not None:
+        return multi
+    return MainContent(_widen(page, best, plain, total))
+
+
+def _density(node_id: int, total: dict[int, int], plain: dict[int, int]) -> float:
+    all_chars = total.get(node_id, 0)
+    return 1 - plain.get(node_id, 0) / all_chars if all_chars else 1.0
+
+
+def _weight(node: LexborNode) -> float:
+    tag = (node.tag or "").lower()
+    weight = {"article": 1.3, "main": 1.2, "nav": 0.2, "aside": 0.3, "footer": 0.3}.get(tag, 1.0)
+    if tag in ("body", "html"):
+        weight = 0.5
+    attrs = node.attributes
+    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
+    if NEGATIVE_ATTRS.search(names):
+        weight *= 0.6
+    if POSITIVE_ATTRS.search(names):
+        weight *= 1.25
+    return weight
+
+
+def _parent_id(page: Linearized, node_id: int) -> int | None:
+    parent = page.nodes[node_id].parent
+    if parent is None or parent.mem_id not in page.nodes:
+        return None
+    if (parent.tag or "").lower() in ("body", "html"):
+        return None
+    return parent.mem_id
+
+
+def _widen(page: Linearized, best: int, plain: dict[int, int], total: dict[int, int]) -> int:
+    current = best
+    while (parent := _parent_id(page, current)) is not None:
+        share = plain.get(current, 0) / max(plain.get(parent, 0), 1)
+        if share >= 0.5 or _density(parent, total, plain) > 0.3:
+            break
+        current = parent
+    return current
+
+
+def _repeated_articles(
+    page: Linearized, best: int, plain: dict[int, int], total: dict[int, int]
+) -> MainContent | None:
+    candidate: int | None = best
+    for _ in range(3):
+        if candidate is None:
+            return None
+        parent = _parent_id(page, candidate)
+        if parent is None:
+            return None
+        if _inside_article(page.nodes[parent]):
+            # sections of one <article> are its sub-headings, not separate articles
+            candidate = parent
+            continue
+        node = page.nodes[candidate]
+        signature = (node.tag, node.attributes.get("class"))
+        siblings = [
+            child.mem_id
+            for child in page.nodes[parent].iter()
+            if (child.tag, child.attributes.get("class")) == signature
+            and child.mem_id in page.nodes
+        ]
+        articles = [s for s in siblings if _article_like(page, s, plain, total)]
+        if len(articles) >= 2 and candidate in articles:
+            return MainContent(parent, articles)
+        candidate = parent
+    return None
+
+
+def is_headline(line: Line) -> bool:
+    """A heading element, or a short all-bold line standing alone (old sites' headings)."""
+    return bool(line.heading) or (line.strong and len(line.text) <= 150 and line.link_density < 0.5)
+
+
+def _inside_article(node: LexborNode | None) -> bool:
+    while node is not None:
+        if (node.tag or "").lower() == "article":
+            return True
+        node = node.parent
+    return False
+
+
+def _article_like(
+    page: Linearized, node_id: int, plain: dict[int, int], total: dict[int, int]
+) -> bool:
+    lines = [line for line in page.within(node_id) if not line.chrome]
+    opens_with_heading = any(is_headline(line) for line in lines[:3])
+    return (
+        opens_with_heading
+        and plain.get(node_id, 0) >= 80
+        and _density(node_id, total, plain) < 0.35
+    )

@@ -1,0 +1,317 @@
+"""OPS article pages → :class:`~praktyki.schemas.ops.OpsPage` records (one per article).
+
+Pipeline: decode → parse → linearize (:mod:`praktyki.parsers.content`) → find the main content
+(generic scoring; registry ``SiteHints`` only override it) → per article: title, metadata,
+body, attachments → page-level breadcrumb, institution, site name → topic tags.
+
+Decisions (also in the README's field notes):
+
+* **title** is the heading nearest above the article's first paragraph — for seed 004 the
+  article heading "Centrum Aktywności Lokalnej", for seed 003 each article's own heading, never
+  a section heading such as "CAL/CIS ❯ CAL/CIS Informacje" that sits above several articles.
+  Without any heading, a ``<title>`` segment printed just above the text, else the first
+  ``<title>`` segment.
+* **body** is the article text after the title: paragraphs separated by one blank line,
+  ``<br>`` lines by one newline, list items (``<li>`` or lines starting with a bullet glyph)
+  one per line as ``"- item"``. A lead line such as "OŚRODEK POMOCY SPOŁECZNEJ W JANOWIE
+  LUBELSKIM JAKO CENTRUM AKTYWNOŚCI LOKALNEJ." is article text and stays in the body. Metadata
+  lines (dates, author, editor, views) and chrome lines are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+
+from praktyki.errors import MissingBlock, ParseError
+from praktyki.parsers.chrome import HOURS_LABEL, HOURS_LINE, is_chrome_line
+from praktyki.parsers.content import (
+    DOC_EXTENSIONS,
+    MIN_PARAGRAPH,
+    Line,
+    Linearized,
+    MainContent,
+    find_main,
+    is_headline,
+    linearize,
+)
+from praktyki.parsers.decode import decode_html
+from praktyki.parsers.ops_institution import find_institution
+from praktyki.parsers.ops_meta import is_meta_line, scan_meta
+from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
+from praktyki.parsers.ops_values import find_datetime
+from praktyki.parsers.topics import Topics, load_topics, tag_topics
+from praktyki.schemas.base import Record
+from praktyki.schemas.ops import OpsAttachment, OpsPage
+
+__all__ = ["SiteHints", "parse_ops_page"]
+
+_BULLET = re.compile(r"^(?:[•●▪■◦▫‣⁃∙·*–—-]|&bull;)\s+")
+_META_AFTER = 14  # lines after an article still searched for its metadata
+_TITLE_BACK = 12  # lines above an article searched for its heading
+
+
+class SiteHints(Record):
+    """Per-site CSS overrides from the site registry, used only where the generic rules fail."""
+
+    title_selector: str | None = None
+    body_selector: str | None = None
+    date_selector: str | None = None
+
+
+_TOPICS: Topics | None = None
+
+
+def _topics() -> Topics:
+    global _TOPICS  # noqa: PLW0603 - the vocabulary is immutable data, read once
+    if _TOPICS is None:
+        _TOPICS = load_topics()
+    return _TOPICS
+
+
+def parse_ops_page(
+    body: bytes,
+    url: str,
+    content_type: str | None = None,
+    *,
+    hints: SiteHints | None = None,
+    site_name: str | None = None,
+) -> list[OpsPage]:
+    """One record per article on the page; ``ParseError``/``MissingBlock`` when there is none."""
+    text = decode_html(body, content_type).text
+    try:
+        tree = LexborHTMLParser(text)
+    except SelectolaxError as exc:
+        raise ParseError(f"unparseable HTML: {exc}", url=url) from exc
+    if tree.root is None:
+        raise MissingBlock("empty document", url=url)
+    page = linearize(tree.root)
+    regions = _regions(tree, page, hints)
+    if not regions:
+        raise MissingBlock("no article content found", url=url)
+    titles = title_segments(tree)
+    first = page.span(regions[0])[0]
+    last = page.span(regions[-1])[1]
+    shared = {
+        "url": url,
+        "site_name": site_name or site_name_of(tree, page, first, titles),
+        "breadcrumb": breadcrumb(page),
+        "institution": find_institution(page, (first, last)),
+    }
+    base = _base_url(tree, url)
+    records: list[OpsPage] = []
+    for index, region in enumerate(regions):
+        limit = page.span(regions[index + 1])[0] if index + 1 < len(regions) else None
+        record = _article(tree, page, region, limit, titles, base, hints)
+        if record is not None:
+            records.append(OpsPage(**shared, **record, article_index=len(records)))
+    if not records:
+        raise MissingBlock("no article text after removing site chrome", url=url)
+    return records
+
+
+def _regions(tree: LexborHTMLParser, page: Linearized, hints: SiteHints | None) -> list[int]:
+    if hints and hints.body_selector:
+        matched = [n.mem_id for n in tree.css(hints.body_selector) if n.mem_id in page.nodes]
+        if matched:
+            return matched
+    main: MainContent | None = find_main(page)
+    if main is None:
+        return []
+    return main.articles or [main.node_id]
+
+
+def _article(
+    tree: LexborHTMLParser,
+    page: Linearized,
+    region: int,
+    limit: int | None,
+    titles: list[str],
+    base: str,
+    hints: SiteHints | None,
+) -> dict[str, object] | None:
+    start, end = page.span(region)
+    title_at = _title_index(page, start, end, titles)
+    title = page.lines[title_at].text if title_at is not None else None
+    if hints and hints.title_selector and (node := tree.css_first(hints.title_selector)):
+        title = node.text(separator=" ", strip=True) or title
+    body_from = title_at + 1 if title_at is not None and title_at >= start else start
+    window_from = min(title_at, start) if title_at is not None else start
+    window_to = min(end + _META_AFTER, limit if limit is not None else len(page.lines))
+    meta = scan_meta([line.text for line in page.lines[window_from:window_to]])
+    consumed = {window_from + i for i in meta.consumed}
+    outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
+    lines = [
+        line for i, line in enumerate(page.lines) if body_from <= i < end and i not in consumed
+    ]
+    body = _render(_body_lines(lines, outside))
+    if not body:
+        return None
+    if title is None:
+        title = titles[0] if titles else body.split("\n", 1)[0][:200]
+    published = meta.published_at
+    if hints and hints.date_selector and (node := tree.css_first(hints.date_selector)):
+        published = find_datetime(node.text(separator=" ", strip=True)) or published
+    return {
+        "title": title,
+        "published_at": published,
+        "modified_at": meta.modified_at,
+        "author": meta.author,
+        "editor": meta.editor,
+        "views": meta.views,
+        "body": body,
+        "topics": tag_topics(f"{title}\n{body}", _topics()),
+        "attachments": _attachments(_enclosing(page, region, window_from, window_to), base),
+    }
+
+
+def _title_index(page: Linearized, start: int, end: int, titles: list[str]) -> int | None:
+    """The heading nearest above the article's first paragraph (see module doc)."""
+    found = None
+    for i in range(start, end):
+        line = page.lines[i]
+        if line.heading and not line.chrome:
+            found = i
+        elif _is_paragraph(line):
+            break
+    if found is not None:
+        return found
+    wanted = {segment.casefold() for segment in titles}
+    for i in range(max(0, start - 6), min(end, start + 3)):
+        line = page.lines[i]
+        if line.text.casefold() in wanted and not line.chrome and not _linky(line):
+            return i  # no heading element: the line that repeats the <title>
+    for i in range(start, end):
+        line = page.lines[i]
+        if is_headline(line) and not line.chrome and is_chrome_line(line.text) is None:
+            return i  # a bold line standing alone above the text
+        if _is_paragraph(line):
+            break
+    for i in range(start - 1, max(start - _TITLE_BACK, 0) - 1, -1):
+        line = page.lines[i]
+        if line.heading and not line.chrome and line.link_density < 0.5:
+            return i
+        if _is_paragraph(line):
+            return None
+    return None
+
+
+def _is_paragraph(line: Line) -> bool:
+    return (
+        not line.chrome
+        and len(line.text) - line.link_chars >= MIN_PARAGRAPH * 2
+        and not is_meta_line(line.text)
+        and is_chrome_line(line.text) is None
+    )
+
+
+def _body_lines(lines: list[Line], outside: set[str]) -> list[Line]:
+    kept: list[Line] = []
+    in_hours = False
+    for line in lines:
+        text = line.text
+        if line.chrome or is_meta_line(text):
+            continue
+        if HOURS_LABEL.match(text) and len(text) < 60:
+            in_hours = True
+            continue
+        if in_hours and HOURS_LINE.match(text):
+            continue
+        in_hours = False
+        if is_chrome_line(text) is None and not _attachment_line(line):
+            kept.append(line)
+    kept = _drop_link_clusters(kept)
+    return _trim_edges(kept, outside)
+
+
+def _attachment_line(line: Line) -> bool:
+    """A line that is a link to a file: it is reported in ``attachments``, not in the body."""
+    paths = [urlsplit(href).path for href in line.hrefs]
+    return bool(paths) and line.link_density > 0.6 and all(DOC_EXTENSIONS.search(p) for p in paths)
+
+
+def _linky(line: Line) -> bool:
+    has_document = any(DOC_EXTENSIONS.search(urlsplit(h).path) for h in line.hrefs)
+    return line.link_density > 0.7 and not has_document
+
+
+def _drop_link_clusters(lines: list[Line]) -> list[Line]:
+    """Runs of three or more short link-only lines are menus or link lists, not prose."""
+    drop: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and _linky(line) and len(line.text) < 100:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            drop.update(run)
+        run = []
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def _trim_edges(lines: list[Line], outside: set[str]) -> list[Line]:
+    """Drop link lines and short lines repeated elsewhere on the page from both ends."""
+
+    def junk(line: Line) -> bool:
+        short_repeat = len(line.text) < 60 and line.text.casefold() in outside
+        return _linky(line) or (short_repeat and not line.heading)
+
+    while lines and junk(lines[0]):
+        lines = lines[1:]
+    while lines and junk(lines[-1]):
+        lines = lines[:-1]
+    return lines
+
+
+def _render(lines: list[Line]) -> str:
+    out: list[str] = []
+    previous: Line | None = None
+    previous_item = False
+    for line in lines:
+        text, item = line.text, line.item
+        bullet = _BULLET.match(text)
+        if bullet:
+            text, item = text[bullet.end() :], True
+        if item:
+            text = f"- {text}"
+        if previous is not None:
+            joined = (item and previous_item) or line.para == previous.para
+            out.append("\n" if joined else "\n\n")
+        out.append(text)
+        previous, previous_item = line, item
+    return "".join(out).strip()
+
+
+def _enclosing(page: Linearized, region: int, first: int, last: int) -> LexborNode:
+    """The widest ancestor of the article block still inside its metadata window.
+
+    Attachments often sit beside the body field (Drupal's file field, BIP's "Załączniki"), so
+    the article block alone is too narrow; the page's sidebar is too wide.
+    """
+    node = page.nodes[region]
+    while (parent := node.parent) is not None and parent.mem_id in page.nodes:
+        start, end = page.span(parent.mem_id)
+        if start < first - 2 or end > last or (parent.tag or "") in ("body", "html"):
+            break
+        node = parent
+    return node
+
+
+def _attachments(node: LexborNode, base: str) -> tuple[OpsAttachment, ...]:
+    found: dict[str, OpsAttachment] = {}
+    for link in node.css("a[href]"):
+        href = (link.attributes.get("href") or "").strip()
+        if not href or not DOC_EXTENSIONS.search(urlsplit(href).path):
+            continue
+        absolute = urljoin(base, href)
+        name = link.text(separator=" ", strip=True) or urlsplit(absolute).path.rsplit("/", 1)[-1]
+        found.setdefault(absolute, OpsAttachment(name=" ".join(name.split()), url=absolute))
+    return tuple(found.values())
+
+
+def _base_url(tree: LexborHTMLParser, url: str) -> str:
+    base = tree.css_first("base[href]")
+    href = base.attributes.get("href") if base is not None else None
+    return urljoin(url, href) if href else url

@@ -1,0 +1,113 @@
+"""Site chrome never reaches an article body, whatever page it came from."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from praktyki.parsers.chrome import is_chrome_line
+from praktyki.parsers.ops import parse_ops_page
+
+HANDMADE = Path(__file__).parent / "fixtures" / "ops" / "handmade"
+CASES = tomllib.loads((HANDMADE / "cases.toml").read_text(encoding="utf-8"))
+
+CHROME = [
+    "Przejdź do treści",
+    "Kontrast",
+    "Czcionka",
+    "A+",
+    "ikona wczytywania strony",
+    "Ikonka symbolizująca artykuł",
+    "← Powrót do strony głównej",
+    "Link do Biuletynu Informacji Publicznej",
+    "Link do ePUAP",
+    "Link do Karty Dużej Rodziny",
+    "Elektroniczna skrzynka podawcza",
+    "Wizyt na stronie",
+    "Klaudii, Eufemii i Maurycego",
+    "Poniedziałek: 07:00 - 17:00",
+    "Copyright",
+    "©",
+    "cookies",
+    "Polityka prywatności",
+    "Deklaracja dostępności",
+    "wybierz",
+    "Jesteś tutaj",
+    "Zadaj pytanie",
+    "Podmiot udostępniający informację",
+    "Rejestr zmian",
+    "Statystyka odwiedzin",
+    "Najnowsze wpisy",
+    "DANE TELEADRESOWE",
+    "Wyświetlono",
+    "Zamieścił",
+    "Zmodyfikował",
+    "Dodano przez",
+    "LFOON",
+]
+
+
+def all_bodies() -> str:
+    bodies = []
+    for name, case in CASES.items():
+        html = (HANDMADE / f"{name}.html").read_bytes()
+        bodies += [r.body for r in parse_ops_page(html, case["url"], case.get("content_type"))]
+    return "\n".join(bodies)
+
+
+BODIES = all_bodies()
+
+
+@pytest.mark.parametrize("chrome", CHROME)
+def test_chrome_is_not_in_any_body(chrome: str) -> None:
+    assert chrome not in BODIES
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Przejdź do treści",
+        "Pomiń nawigację",
+        "Kontrast / Czcionka / A+ A-",
+        "A+ A-",
+        "Wersja kontrastowa",
+        "Ta strona używa plików cookies. Korzystając ze strony akceptujesz politykę cookies.",
+        "Akceptuję",
+        "Wizyt na stronie: 126404 Wczoraj: 112 Dzisiaj: 15 Teraz: 1",
+        "Środa, 20 marzec 2019 r. Klaudii, Eufemii i Maurycego",
+        "ikona wczytywania strony",
+        "Ikonka symbolizująca artykuł",
+        "← Powrót do strony głównej",
+        "« powrót",
+        "Link do platformy epuap",
+        "Elektroniczna skrzynka podawcza",
+        "© 2007 Copyright by OPS w Janowie Lubelskim",
+        "Wszelkie prawa zastrzeżone",
+        "Polityka prywatności",
+        "RODO",
+        "CAL/CIS - wybierz podmenu:",
+        "Jesteś tutaj: Strona Główna ❯ CAL/CIS",
+        "Podmiot udostępniający informację: GOPS",
+        "Drukuj",
+        "Czytaj więcej »",
+    ],
+)
+def test_chrome_line_shapes(line: str) -> None:
+    assert is_chrome_line(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Centrum Aktywności Lokalnej",
+        "Praca metodą CAL oznacza:",
+        "Pomoc w naturze",
+        "Klub współpracuje z wolontariuszami z Centrum Wolontariatu.",
+        "Więcej informacji udziela pracownik socjalny pod numerem 62 765 68 10.",
+        "Zgłoszenia przyjmujemy w siedzibie ośrodka do dnia 30.06.2022 r.",
+    ],
+)
+def test_content_lines_are_not_chrome(line: str) -> None:
+    assert is_chrome_line(line) is None
