@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from praktyki.cli import cli
@@ -76,3 +77,20 @@ def test_text_rendering_aligns_metryka_fields() -> None:
 def test_unknown_kind_is_a_usage_error() -> None:
     code, _ = run("--kind", "pdf", str(SREM))
     assert code == 2
+
+
+OPS_PAGE = sorted((Path(__file__).parent / "fixtures" / "ops" / "handmade").glob("*.html"))[0]
+
+
+@pytest.mark.parametrize("kind", ["auto", "ops"])
+def test_ops_page_gives_ops_records(kind: str) -> None:
+    code, lines = run("--json", "--kind", kind, str(OPS_PAGE))
+    assert code == 0
+    assert lines
+    assert {json.loads(line)["kind"] for line in lines} == {"ops_page"}
+
+
+def test_ops_page_under_kind_bdp_is_an_error_line() -> None:
+    code, lines = run("--json", "--kind", "bdp", str(OPS_PAGE))
+    assert code == 1
+    assert set(json.loads(lines[0])) == {"path", "error"}
