@@ -220,3 +220,29 @@ def test_find_labelled_block_returns_the_smallest_element() -> None:
 def test_find_labelled_block_is_none_when_absent() -> None:
     tree, _ = parse_tree(b"<p>nic</p>", None)
     assert find_labelled_block(tree, "Metryka praktyki") is None
+
+
+TABS_AS_LIST = (
+    '<ul><li>.:</li><li><a href="index.php?art=5">Skrót i Metryka</a></li><li>-&gt;</li>'
+    '<li><a href="index.php?art=5&amp;s=2">Pełna prezentacja</a></li><li>:.</li></ul>'
+)
+MENU_AFTER_CONTENT = f"""<html><body><main>
+<div><a href="?p1=1">Usługi społeczne</a> : <a href="?p1=1&amp;p2=2">Pomoc społeczna</a></div>
+<h1>Tytuł</h1>{TABS_AS_LIST}<p>Akapit.</p>
+<h2>Metryka praktyki</h2>
+<table><tr><td><b>Typ jednostki</b></td><td>:&nbsp;gmina</td></tr>
+<tr><td><b>Osoby kontaktowe</b></td><td>:&nbsp;Jan Kowalski</td></tr>
+<tr><td></td><td>Tel. 22 111 22 33</td></tr><tr><td></td><td>E-mail: jan@x.pl</td></tr></table>
+{TABS_AS_LIST}</main>
+<nav><a href="?p1=111">Strona główna</a> <a href="?p1=1">Usługi społeczne</a></nav>
+<div>1.591.345<br>gości odwiedziło nas</div><footer>Wsparcie udzielone przez Norwegię</footer>
+</body></html>""".encode()
+
+
+def test_tabs_as_a_list_and_menu_after_the_content() -> None:
+    practice = parse_practice(MENU_AFTER_CONTENT, "https://example.org/zapis.html")
+    assert (practice.practice_id, practice.title, practice.summary) == ("5", "Tytuł", "Akapit.")
+    assert practice.metryka.raw == (
+        ("Typ jednostki", "gmina"),
+        ("Osoby kontaktowe", "Jan Kowalski\nTel. 22 111 22 33\nE-mail: jan@x.pl"),
+    )
