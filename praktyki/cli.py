@@ -262,6 +262,11 @@ def parse_command(
             failed = True
             _emit_error(path, exc.reason, as_json)
             continue
+        except Exception as exc:  # a parser bug must not cost the other pages their lines
+            logging.getLogger("praktyki.cli").exception("parser failed on %s", path)
+            failed = True
+            _emit_error(path, f"internal error: {type(exc).__name__}: {exc}", as_json)
+            continue
         for record in records:
             _emit_record(record.to_json_dict(), as_json)
     if failed:
