@@ -15,7 +15,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
 import click
 
@@ -252,12 +252,13 @@ def parse_command(
     paths: tuple[Path, ...], as_json: bool, kind: str, url: str | None, common: Common
 ) -> None:
     """Parse saved pages (no network); exit code 1 if any page could not be parsed."""
-    from praktyki.parsers.dispatch import parse_page  # the CLI starts fast without parsers
+    from praktyki.parsers.dispatch import Kind, parse_page  # the CLI starts fast without them
 
     failed = False
     for path in paths:
         try:
-            records = parse_page(_read_page(path), url or path.resolve().as_uri(), kind=kind)  # type: ignore[arg-type]
+            page_url = url or path.resolve().as_uri()
+            records = parse_page(_read_page(path), page_url, kind=cast(Kind, kind))
         except PraktykiError as exc:
             failed = True
             _emit_error(path, exc.reason, as_json)
