@@ -145,7 +145,8 @@ def expected_practice(spec: PracticeSpec, url: str) -> Practice:
         practice_id=spec.practice_id,
         section=spec.section,
         subsection=spec.subsection,
-        title=spec.title,
+        # HTML collapses runs of white space: the title as a reader sees it.
+        title=" ".join(spec.title.split()),
         summary=summary_text(spec.summary),
         metryka=spec.facts.model_copy(update={"raw": raw, "unknown_labels": ()}),
     )
