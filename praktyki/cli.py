@@ -15,7 +15,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
 import click
 
@@ -419,3 +419,89 @@ def _report(summary: Any, common: Common, json_summary: Path | None) -> None:
 def main(argv: list[str] | None = None) -> Any:
     """Console-script entry point; click turns usage errors into exit code 2."""
     return cli.main(args=argv, prog_name="praktyki")
+
+
+# --- praktyki parse -------------------------------------------------------------------------
+
+
+@cli.command("parse")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per record, one per line.")
+@click.option(
+    "--kind",
+    type=click.Choice(["bdp", "ops", "auto"]),
+    default="auto",
+    show_default=True,
+    help="Which parser to use; auto picks by URL, then by the page's text.",
+)
+@click.option(
+    "--url",
+    default=None,
+    help="URL the page was fetched from (resolves links, gives the practice id); "
+    "default: the file's file:// URI.",
+)
+@common_options
+def parse_command(
+    paths: tuple[Path, ...], as_json: bool, kind: str, url: str | None, common: Common
+) -> None:
+    """Parse saved pages (no network); exit code 1 if any page could not be parsed."""
+    from praktyki.parsers.dispatch import Kind, parse_page  # the CLI starts fast without them
+
+    failed = False
+    for path in paths:
+        try:
+            page_url = url or path.resolve().as_uri()
+            records = parse_page(_read_page(path), page_url, kind=cast(Kind, kind))
+        except PraktykiError as exc:
+            failed = True
+            _emit_error(path, exc.reason, as_json)
+            continue
+        except Exception as exc:  # a parser bug must not cost the other pages their lines
+            logging.getLogger("praktyki.cli").exception("parser failed on %s", path)
+            failed = True
+            _emit_error(path, f"internal error: {type(exc).__name__}: {exc}", as_json)
+            continue
+        for record in records:
+            _emit_record(record.to_json_dict(), as_json)
+    if failed:
+        sys.exit(int(ExitCode.SOME_FAILED))
+
+
+def _read_page(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _emit_error(path: Path, reason: str, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps({"path": str(path), "error": reason}, ensure_ascii=False))
+    else:
+        click.echo(f"praktyki: error: {path}: {reason}", err=True)
+
+
+def _emit_record(data: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+    else:
+        click.echo(_render(data))
+
+
+def _render(data: dict[str, Any]) -> str:
+    """A record for a person: headline fields, then the Metryka pairs aligned."""
+    lines = [f"{data.get('title') or data.get('kind')}", f"  {data['url']}"]
+    if data.get("section"):
+        lines.append(f"  {data['section']} : {data.get('subsection') or ''}")
+    metryka = data.get("metryka")
+    if isinstance(metryka, dict):
+        pairs = [(label, value) for label, value in metryka.get("raw", [])]
+        width = max((len(label) for label, _ in pairs), default=0)
+        lines.append("")
+        for label, value in pairs:
+            indent = "\n" + " " * (width + 4)
+            lines.append(f"  {label + ':':<{width + 1}} {value.replace(chr(10), indent)}")
+    for key in ("entries", "attachments", "sections"):
+        if data.get(key):
+            lines.append(f"  {key}: {len(data[key])}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,174 @@
+"""The text skeleton every BDP practice tab shares, found by visible text.
+
+A practice page reads, whatever its markup: (banner) · menu · visitor counter · funder line ·
+the category line " Section : Subsection" · the title · the tab line
+".: Skrót i Metryka -> Pełna prezentacja -> Załączniki :." · the tab's content · the tab line
+again · a funding footer. Everything is anchored on the first tab line: the category line is the
+nearest "A : B" line above it with a title between them, and the content runs to the next tab
+line (or a footer line, when a page lacks the second tab line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from praktyki.errors import NotAPracticePage
+from praktyki.parsers.html import Line, layout_lines, normalize_space, parse_tree
+
+__all__ = [
+    "PracticeSkeleton",
+    "is_tab_fragment",
+    "query_param",
+    "read_lines",
+    "read_skeleton",
+    "tab_block_end",
+]
+
+_TAB_NAMES = ("Skrót i Metryka", "Pełna prezentacja", "Załączniki")
+_TAB_TOKENS = re.compile(r"Skrót i Metryka|Pełna prezentacja|Załączniki|\.:|:\.|->|»|\||-|>")
+_CATEGORY = re.compile(r"^(?P<section>[^:]{2,80}?)\s*:\s*(?P<subsection>[^:/]{2,80})$")
+# Lines that end a content block when a page has no closing tab line: the funding footer,
+# the visitor counter, the start of a menu printed after the content.
+_BLOCK_END = re.compile(
+    r"^(Wsparcie udzielone|Projekt współfinansowany|Norweski Mechanizm|Norweski Związek"
+    r"|Strona główna$|gości odwiedziło nas)"
+)
+_COUNTER = re.compile(r"^\d{1,3}([. ]\d{3})*$")
+_MAX_TAB_LINE = 120
+_TITLE_SPAN = 4  # lines a title may span between the category line and the tab line
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeSkeleton:
+    """Where the parts of a practice tab are in its lines."""
+
+    lines: list[Line]
+    tree: LexborHTMLParser
+    section: str
+    subsection: str
+    title: str
+    content_start: int  # first line after the opening tab line
+    content_end: int  # the closing tab line (or footer, or len(lines))
+    practice_id: str | None
+
+    @property
+    def content(self) -> list[Line]:
+        """The tab's content lines (stray fragments of a split tab line left out)."""
+        return [
+            line
+            for line in self.lines[self.content_start : self.content_end]
+            if not is_tab_fragment(line.text)
+        ]
+
+
+def read_lines(body: bytes, content_type: str | None) -> tuple[LexborHTMLParser, list[Line]]:
+    """Decode and parse a page; its visible lines (empty list for an empty document)."""
+    tree, _ = parse_tree(body, content_type)
+    root = tree.body or tree.root
+    return tree, layout_lines(root) if root is not None else []
+
+
+def read_skeleton(body: bytes, url: str, content_type: str | None) -> PracticeSkeleton:
+    """Anchor a practice tab; :class:`NotAPracticePage` when the page has no such skeleton."""
+    tree, lines = read_lines(body, content_type)
+    tab = _first_tab_line(lines)
+    if tab is None:
+        raise NotAPracticePage("no practice tab line (Skrót i Metryka -> …)", url=url)
+    category = _category_line(lines, tab)
+    if category is None:
+        raise NotAPracticePage("no category line (Section : Subsection) above the title", url=url)
+    match = _CATEGORY.match(lines[category].text)
+    assert match is not None  # _category_line only returns matching lines
+    title = " ".join(
+        line.text
+        for line in lines[category + 1 : tab]
+        if line.text and not is_tab_fragment(line.text)
+    )
+    start = tab_block_end(lines, tab)
+    return PracticeSkeleton(
+        lines=lines,
+        tree=tree,
+        section=match["section"].strip(),
+        subsection=match["subsection"].strip(),
+        title=title,
+        content_start=start,
+        content_end=_content_end(lines, start),
+        practice_id=query_param(url, "art") or _practice_id_from_links(tree, url),
+    )
+
+
+def query_param(url: str, name: str) -> str | None:
+    """One query parameter of ``url`` (names compared case-insensitively), or None."""
+    for key, values in parse_qs(urlsplit(url).query, keep_blank_values=True).items():
+        if key.lower() == name and values and values[0].strip():
+            return values[0].strip()
+    return None
+
+
+def is_tab_fragment(text: str) -> bool:
+    """True for a line that is (part of) the tab line and nothing else."""
+    if not text or len(text) > _MAX_TAB_LINE:
+        return False  # cheap rejection: content paragraphs are long
+    return not _TAB_TOKENS.sub("", text).strip()
+
+
+def tab_block_end(lines: list[Line], tab: int) -> int:
+    """The index after the tab line starting at ``tab`` (tabs may be spread over lines)."""
+    end = tab + 1
+    while end < len(lines) and (not lines[end].text or is_tab_fragment(lines[end].text)):
+        if not lines[end].text and not _more_tabs_follow(lines, end):
+            break
+        end += 1
+    return end
+
+
+def _more_tabs_follow(lines: list[Line], index: int) -> bool:
+    for line in lines[index:]:
+        if line.text:
+            return is_tab_fragment(line.text) and not line.text.startswith("Skrót")
+    return False
+
+
+def _first_tab_line(lines: list[Line], start: int = 0) -> int | None:
+    for index in range(start, len(lines)):
+        text = lines[index].text
+        if "Skrót i Metryka" in text and is_tab_fragment(text):
+            return index
+    return None
+
+
+def _category_line(lines: list[Line], tab: int) -> int | None:
+    floor = max(0, tab - 1 - _TITLE_SPAN)
+    for index in range(tab - 2, floor - 1, -1):
+        if _CATEGORY.match(lines[index].text) and any(line.text for line in lines[index + 1 : tab]):
+            return index
+    return None
+
+
+def _content_end(lines: list[Line], start: int) -> int:
+    for index in range(start, len(lines)):
+        text = lines[index].text
+        if ("Skrót i Metryka" in text and is_tab_fragment(text)) or _BLOCK_END.match(text):
+            return index
+        if _COUNTER.match(text) and _next_text(lines, index).startswith("gości odwiedziło"):
+            return index
+    return len(lines)
+
+
+def _next_text(lines: list[Line], index: int) -> str:
+    return next((line.text for line in lines[index + 1 :] if line.text), "")
+
+
+def _practice_id_from_links(tree: LexborHTMLParser, url: str) -> str | None:
+    """The ``art`` of the tab links, for a page saved without its URL."""
+    for anchor in tree.css("a[href]"):
+        text = normalize_space(anchor.text(separator=" ", strip=False) or "")
+        if text in _TAB_NAMES:
+            art = query_param(urljoin(url, anchor.attributes.get("href") or ""), "art")
+            if art:
+                return art
+    return None

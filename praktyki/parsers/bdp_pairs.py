@@ -1,0 +1,97 @@
+"""Read the "Metryka praktyki" block as (label, value) pairs, whatever its markup.
+
+Input is the block's visible lines (``html.Line``) after the "Metryka praktyki" heading. A pair
+starts at
+
+* a line that is a label by structure (``<dt>``, the short first cell of a table row), its
+  value on the following lines; or
+* a line reading "Label: value" (or "Label:" alone) whose label starts upper-case — BDP labels
+  do ("Typ jednostki", "Adres e@mail"), while continuation lines of contacts do not
+  ("tel. 29 741-21-58", "e@mail: gops@…").
+
+Any other line continues the current value (values span lines: "Osoby kontaktowe" lists name,
+role, phone and e-mail on lines of their own). Inside a contacts value, lines that start with a
+phone/e-mail prefix or are indented with a no-break space stay in the value even when
+capitalised.
+
+Pair convention (shared with ``metryka.build_metryka``): label = the label text, trailing colon
+removed, whitespace collapsed; value = its lines, each stripped, empty lines dropped, joined by
+"\\n". Nothing here normalizes values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from praktyki.parsers.html import Line
+
+__all__ = ["metryka_pairs"]
+
+_PAIR = re.compile(r"^(?P<label>[^\W\d_][^:]{0,60}?)\s*:(?!//)\s*(?P<value>.*)$")
+_MAX_LABEL_WORDS = 8
+_CONTACT_LABEL = re.compile(r"kontakt", re.IGNORECASE)
+_CONTACT_LINE = re.compile(
+    r"^(tel|telefon|tel\.?\s*kom|kom|fax|faks|e-?mail|e@mail|mail|adres e)\b", re.IGNORECASE
+)
+
+
+class _Pair:
+    __slots__ = ("label", "values")
+
+    def __init__(self, label: str, first: str) -> None:
+        self.label = label
+        self.values: list[str] = []
+        self.add(first)
+
+    def add(self, text: str) -> None:
+        text = text.strip()
+        if not self.values:
+            # "<td>Label</td><td>: value</td>": the colon sits outside the label element.
+            text = text.removeprefix(":").strip()
+        if text:
+            self.values.append(text)
+
+    def as_tuple(self) -> tuple[str, str]:
+        return self.label, "\n".join(self.values)
+
+
+def metryka_pairs(lines: Iterable[Line]) -> list[tuple[str, str]]:
+    """The block's pairs in page order (see the module docstring)."""
+    pairs: list[_Pair] = []
+    for line in lines:
+        if not line.text:
+            continue
+        current = pairs[-1] if pairs else None
+        started = _start_pair(line, current)
+        if started is not None:
+            pairs.append(started)
+        elif current is not None:
+            current.add(line.text)
+    return [pair.as_tuple() for pair in pairs if pair.label]
+
+
+def _start_pair(line: Line, current: _Pair | None) -> _Pair | None:
+    if line.label:
+        label, _, rest = line.text.partition(":") if _PAIR.match(line.text) else (line.text, "", "")
+        return _Pair(_clean_label(label), rest)
+    match = _PAIR.match(line.text)
+    if match is None or not _looks_like_label(match["label"]):
+        return None
+    if current is not None and _continues_contact(line, current):
+        return None
+    return _Pair(_clean_label(match["label"]), match["value"])
+
+
+def _looks_like_label(label: str) -> bool:
+    return label[:1].isupper() and len(label.split()) <= _MAX_LABEL_WORDS
+
+
+def _continues_contact(line: Line, current: _Pair) -> bool:
+    if not _CONTACT_LABEL.search(current.label):
+        return False
+    return line.indented or _CONTACT_LINE.match(line.text) is not None
+
+
+def _clean_label(label: str) -> str:
+    return " ".join(label.split()).rstrip(":").strip()
