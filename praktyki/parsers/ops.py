@@ -62,6 +62,7 @@ _FILE_INFO = re.compile(
     re.IGNORECASE,
 )
 _META_AFTER = 14  # lines after an article still searched for its metadata
+_META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
 
 
@@ -155,7 +156,7 @@ def _article(
         title = node.text(separator=" ", strip=True) or title
     body_from = title_at + 1 if title_at is not None and title_at >= start else start
     window_from = min(title_at, start) if title_at is not None else start
-    window_to = min(end + _META_AFTER, limit if limit is not None else len(page.lines))
+    window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     meta = scan_meta([line.text for line in page.lines[window_from:window_to]])
     consumed = {window_from + i for i in meta.consumed}
     outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
@@ -181,6 +182,19 @@ def _article(
         "topics": tag_topics(f"{title}\n{body}", _topics()),
         "attachments": _attachments(_enclosing(page, region, window_from, window_to), base),
     }
+
+
+def _meta_window_end(page: Linearized, end: int, limit: int) -> int:
+    """Where an article's metadata may still be: a few lines on, or through a "Metryczka" block.
+
+    A labelled metadata block (BIP's "Metryczka", "Informacje o publikacji") can follow a file
+    list and run to twenty lines; when its heading shows up soon after the text, it is read whole.
+    """
+    window_to = min(end + _META_AFTER, limit)
+    for i in range(end, window_to):
+        if META_BLOCK.match(page.lines[i].text):
+            return min(i + _META_BLOCK_LINES, limit)
+    return window_to
 
 
 def _title_index(page: Linearized, start: int, end: int, titles: list[str]) -> int | None:

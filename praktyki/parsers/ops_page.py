@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from praktyki.parsers.chrome import is_chrome_line
 from praktyki.parsers.content import Line, Linearized
@@ -27,7 +27,7 @@ _SCREEN_READER = re.compile(
     re.IGNORECASE,
 )
 _CRUMB_SPLIT = re.compile(r"\s*(?:[❯›»>→▸►▶|\\]|\s/\s|::)\s*")
-_CRUMB_ATTR = re.compile(r"breadcrumb|okruszk|sciezka|ścieżka", re.IGNORECASE)
+_CRUMB_ATTR = re.compile(r"breadcrumb|okruszk|sciezka|ścieżka|pathway", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:»›•]+\s+|\s*\|\s*|\s*::\s*")
 _SITE = re.compile(
     r"(?i:pomocy społecznej|usług społecznych|pomocy rodzinie)|"
@@ -56,8 +56,21 @@ def breadcrumb(page: Linearized) -> tuple[str, ...]:
         if _CRUMB_ATTR.search(names):
             texts = [line.text for line in page.within(node_id) if not _screen_reader(page, line)]
             if 1 <= len(texts) <= 12:
-                return _crumbs(" ❯ ".join(_CRUMB_LABEL.sub("", t) for t in texts))
+                crumbs = _crumbs(" ❯ ".join(_CRUMB_LABEL.sub("", t) for t in texts))
+                return crumbs if len(crumbs) > 1 else _crumbs_by_links(node) or crumbs
     return ()
+
+
+def _crumbs_by_links(node: LexborNode) -> tuple[str, ...]:
+    """A trail whose dividers are images (Joomla 1.5's arrow.png): its links, then the rest."""
+    links = [" ".join(a.text(separator=" ", strip=True).split()) for a in node.css("a")]
+    links = [text for text in links if text]
+    if not links:
+        return ()
+    rest = " ".join(node.text(separator=" ", strip=True).split())
+    for text in links:
+        rest = rest.replace(text, "", 1)
+    return _crumbs(" ❯ ".join([*links, rest]))
 
 
 def _screen_reader(page: Linearized, line: Line) -> bool:
