@@ -2,7 +2,7 @@
 
 Each replica article page is rendered in-process (``praktyki.replica.ops_truth``), parsed with
 ``parse_ops_page`` and compared record by record with ``OpsSite.ground_truth``. Bodies must match
-exactly where the page shows the text plainly; token F1 >= 0.9 is the floor on every page.
+exactly (every replica page does today); token F1 >= 0.9 is the floor a change may not go below.
 """
 
 from __future__ import annotations
@@ -31,8 +31,6 @@ FIELDS = (
     "topics",
     "attachments",
 )
-# Pages whose body is not expected to be reproduced exactly (reason beside each).
-INEXACT_BODY: dict[str, str] = {}
 _TOKEN = re.compile(r"\w+")
 
 
@@ -80,8 +78,6 @@ def test_body_token_f1_at_least_0_9(parsed: tuple[TruthPage, list[OpsPage]]) -> 
 
 def test_body_exact(parsed: tuple[TruthPage, list[OpsPage]]) -> None:
     page, records = parsed
-    if page.url in INEXACT_BODY:
-        pytest.skip(INEXACT_BODY[page.url])
     assert [r.body for r in records] == [r.body for r in page.records]
 
 
