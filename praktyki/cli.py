@@ -13,14 +13,17 @@ import functools
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 import click
 
 from praktyki import __version__
 from praktyki.errors import ConfigError, LockHeld, PraktykiError
+
+if TYPE_CHECKING:
+    from praktyki.replica.site import Site
 
 __all__ = ["ExitCode", "main"]
 
@@ -183,10 +186,24 @@ def cli(ctx: click.Context, db_path: Path | None, quiet: bool, log_format: str) 
     metavar="SPEC",
     help="Faults to inject, e.g. 500:0.1,429:0.05,hang:0.02 (grammar below).",
 )
+@click.option(
+    "--export-truth",
+    "truth_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write every expected record (BDP practices, OPS articles) as JSON lines to this "
+    "file once the sites listen, before the NAME BASE_URL lines are printed.",
+)
 @common_options
 @handle_errors
 def serve_replica(
-    host: str, port: int, practices: int, seed: int, fault_spec: str, common: Common
+    host: str,
+    port: int,
+    practices: int,
+    seed: int,
+    fault_spec: str,
+    truth_path: Path | None,
+    common: Common,
 ) -> None:
     """Serve the replica sites on 127.0.0.1 until SIGINT or SIGTERM.
 
@@ -212,15 +229,26 @@ def serve_replica(
     check_loopback(host)
     from praktyki.replica.catalog import default_sites
 
-    server = ReplicaServer(
-        default_sites(practices=practices, seed=seed), host=host, port=port, faults=plan
-    )
-    asyncio.run(serve_until_signal(server, _print_base_urls))
+    sites = default_sites(practices=practices, seed=seed)
+    server = ReplicaServer(sites, host=host, port=port, faults=plan)
+
+    def on_ready(base_urls: dict[str, str]) -> None:
+        if truth_path is not None:
+            _export_truth(sites, base_urls, truth_path)
+        for name, url in base_urls.items():
+            click.echo(f"{name} {url}")  # click.echo flushes: scripts wait for these lines
+
+    asyncio.run(serve_until_signal(server, on_ready))
 
 
-def _print_base_urls(base_urls: dict[str, str]) -> None:
-    for name, url in base_urls.items():
-        click.echo(f"{name} {url}")  # click.echo flushes: scripts wait for these lines
+def _export_truth(sites: Sequence[Site], base_urls: dict[str, str], path: Path) -> None:
+    from praktyki.replica.truth import export_ground_truth
+
+    try:
+        with path.open("w", encoding="utf-8") as out:
+            export_ground_truth(sites, base_urls, out)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror}") from exc
 
 
 # --- praktyki crawl, demo, reparse, export-warc -------------------------------------------
