@@ -2,7 +2,8 @@
 
 Each site (a registry entry, or a bare URL: site = that URL's host) is crawled breadth-first
 from its start URLs, within its host and ``allowed_prefixes``, up to ``max_depth`` links from a
-start URL and at most ``page_budget`` URLs queued (so fetched). Links are ranked by
+start URL and at most ``page_budget`` URLs queued (so fetched; the last :data:`TOPIC_RESERVE`
+of it only for topic links). Links are ranked by
 :func:`~praktyki.parsers.topics.link_score` (the topic vocabulary in ``data/topics.toml``: CAL,
 PAL, KIS, PIO, Klub Seniora, wolontariat … in the anchor text or the URL) minus a step per
 level, so a topic link is fetched before its neighbours and the budget goes to the topic pages.
@@ -46,7 +47,10 @@ __all__ = [
     "DEFAULT_BUDGET",
     "DEFAULT_DEPTH",
     "SKIP_PATHS",
+    "TOPIC_RESERVE",
     "VARIANT_PARAMS",
+    "is_continuation",
+    "PAGINATION_PARAMS",
     "OpsSiteSpec",
     "OpsStrategy",
     "sites_from_registry",
@@ -117,6 +121,15 @@ _BINARY = re.compile(
     r"rar|7z|gz|tar|iso|css|js|woff2?|ttf|eot)$",
     re.IGNORECASE,
 )
+#: A list's later pages (``?strona=2``, ``&start=3``, ``?page=1``, ``/page/2/``): followed
+#: first among non-topic links (lists lead to articles) and never stored as articles.
+PAGINATION_PARAMS = frozenset({"page", "strona", "start", "limitstart", "paged", "pg", "offset"})
+_PAGINATION_PATH = re.compile(r"/(page|strona)/\d+/?$", re.IGNORECASE)
+_PAGINATION_BONUS = 15
+
+#: Share of a site's budget kept for topic links: links with no topic word stop being queued
+#: when the rest is used, so topic pages found deeper (a news list's later entries) still fit.
+TOPIC_RESERVE = 0.25
 _DEPTH_STEP = 20  # a level deeper costs more than one topic in the URL, less than in the text
 _FILE_PRIORITY = -10_000  # attachments after every page
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -215,6 +228,14 @@ def sites_key(sites: Sequence[OpsSiteSpec]) -> str:
     """A stable key of a set of sites: a run resumes only with the same sites."""
     text = "\n".join(sorted(site.to_json() for site in sites))
     return "ops-sites:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def is_continuation(url: str) -> bool:
+    """Whether ``url`` is a later page of a paginated list (by its pagination parameter/path)."""
+    parts = urlsplit(url)
+    if _PAGINATION_PATH.search(parts.path):
+        return True
+    return any(name.lower() in PAGINATION_PARAMS for name, _ in parse_qsl(parts.query))
 
 
 def _has_variant_param(query: str) -> bool:
@@ -334,13 +355,18 @@ class OpsStrategy:
         if skipped_url_reason(url) is not None:
             return None
         score = link_score(url, text, self.topics)
+        if is_continuation(url):
+            score += _PAGINATION_BONUS
         return Link(url, "page", score - _DEPTH_STEP * depth, depth)
 
     def _admit(self, site: OpsSiteSpec, link: Link) -> Link | None:
         """Count ``link`` against the site's budget (once per URL); None when over it."""
         if link.url in self._admitted:
             return link  # the frontier ignores it; no new budget spent
-        if self._queued[site.name] >= site.page_budget:
+        limit = site.page_budget
+        if link.priority + _DEPTH_STEP * link.depth <= 0:  # no topic, not a list's next page
+            limit -= int(site.page_budget * TOPIC_RESERVE)
+        if self._queued[site.name] >= limit:
             if site.name not in self.exhausted:
                 log.info("site %s: page budget of %d reached", site.name, site.page_budget)
             self.exhausted.add(site.name)

@@ -13,7 +13,7 @@ with :func:`~praktyki.parsers.ops.parse_ops_page` and the site's registry hints.
 4. **lists** are skipped: a page that links, by their titles, to two or more pages that gave
    articles (a BIP menu page, a news list whose teasers the extractor did not split), or to
    one while its own record has no date, author or views; and later pages of a paginated list
-   (:data:`PAGINATION_PARAMS`, ``/page/N/``);
+   (:data:`~praktyki.crawl.ops.PAGINATION_PARAMS`, ``/page/N/``);
    links on more than half of a site's pages (menus, footers) do not count for 3 and 4;
 5. the rest is loaded, one :class:`~praktyki.schemas.dataset.OpsBundle` per page
    (``source`` = the site's name). Identity is the canonical URL (+ article index), never the
@@ -26,18 +26,17 @@ failed page, budget not exhausted, not cut by ``--max-pages``. One transaction.
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import sqlite_utils
 from selectolax.lexbor import LexborHTMLParser
 
 from praktyki import __version__
 from praktyki.crawl.assemble import Assembly
-from praktyki.crawl.ops import OpsSiteSpec
+from praktyki.crawl.ops import PAGINATION_PARAMS, OpsSiteSpec, is_continuation
 from praktyki.errors import ConfigError, ParseError, StorageError
 from praktyki.load import load_ops_bundle, mark_ops_removed
 from praktyki.load.ops import OPS_PAGE
@@ -52,6 +51,7 @@ from praktyki.scraper.archive import Archive
 from praktyki.scraper.urls import canonicalize, is_http_url
 
 __all__ = [
+    "PAGINATION_PARAMS",
     "PARSER_VERSION",
     "assemble_ops",
     "ensure_schema",
@@ -65,9 +65,6 @@ log = logging.getLogger(__name__)
 
 PARSER_VERSION = f"ops/{__version__}"
 _HUB_LINKS = 2  # links to other articles, by their titles, that make a page a list
-#: A list's later pages (``?strona=2``, ``&start=3``, ``?page=1``, ``/page/2/``): never articles.
-PAGINATION_PARAMS = frozenset({"page", "strona", "start", "limitstart", "paged", "pg", "offset"})
-_PAGINATION_PATH = re.compile(r"/(page|strona)/\d+/?$", re.IGNORECASE)
 _TEMPLATE_SHARE = 0.5  # a link on more than this share of a site's pages is its template
 _TEMPLATE_MIN_PAGES = 4
 
@@ -322,14 +319,6 @@ def _drop_teasers(parsed: list[_Parsed], result: OpsAssembly) -> None:
         kept = [r for r in page.records if _norm(r.title or "") not in page.links]
         result.teasers += len(page.records) - len(kept)
         page.records = [r.model_copy(update={"article_index": i}) for i, r in enumerate(kept)]
-
-
-def is_continuation(url: str) -> bool:
-    """Whether ``url`` is a later page of a paginated list (by its pagination parameter/path)."""
-    parts = urlsplit(url)
-    if _PAGINATION_PATH.search(parts.path):
-        return True
-    return any(name.lower() in PAGINATION_PARAMS for name, _ in parse_qsl(parts.query))
 
 
 def _drop_lists(parsed: list[_Parsed], result: OpsAssembly) -> list[_Parsed]:
