@@ -110,3 +110,11 @@ def test_replica_bases_fill_the_registry_entries(replica: RunningReplica, tmp_pa
     )
     data = json.loads(summary.read_text(encoding="utf-8"))
     assert (code, data["new"]) == (0, 7)  # seven article pages (eight articles)
+
+
+@pytest.mark.slow
+def test_demo_crawls_the_ops_replica_sites_too(tmp_path: Path) -> None:
+    code, out, _ = run_cli("demo", "--practices", "3", "--db", str(tmp_path / "p.db"))
+    assert code == 0
+    assert "(ops): 79 new" in out  # 79 article pages of the five OPS replica sites
+    assert "ops_topics" in out
