@@ -169,7 +169,7 @@ def cli(ctx: click.Context, db_path: Path | None, quiet: bool, log_format: str) 
     type=click.IntRange(0, 65535),
     default=0,
     show_default=True,
-    help="Port of the first (BDP) site; 0 picks a free one. Other sites get free ports.",
+    help="Port of the first (BDP) site; the others follow on N+1, N+2, ... 0 picks free ports.",
 )
 @click.option(
     "--practices",

@@ -92,7 +92,7 @@ def check_loopback(host: str) -> str:
 
 
 class ReplicaServer:
-    """Serves ``sites`` on 127.0.0.1; ``port`` fixes the first site's port (0 = ephemeral)."""
+    """Serves ``sites`` on 127.0.0.1 on ``port``, ``port + 1``, ... (0 = ephemeral ports)."""
 
     def __init__(
         self,
@@ -141,7 +141,8 @@ class ReplicaServer:
     async def start(self) -> None:
         """Listen on one socket per site; returns once every socket accepts connections."""
         for index, site in enumerate(self._sites):
-            port = self._port if index == 0 else 0
+            # consecutive fixed ports keep every site's URLs stable across restarts
+            port = self._port + index if self._port else 0
             handler = functools.partial(self._serve_connection, site)
             try:
                 server = await asyncio.start_server(
