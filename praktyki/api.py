@@ -8,16 +8,15 @@ summary = crawl_ops("data/praktyki.db", ["https://gops.example-gmina.pl/"])
 
 from __future__ import annotations
 
+from praktyki.crawl.demo import DemoResult, run_demo
 from praktyki.crawl.service import (
     DEFAULT_BDP_URL,
-    DemoResult,
     crawl_bdp,
     crawl_bdp_async,
     crawl_ops,
     crawl_ops_async,
     export_archive,
     reparse,
-    run_demo,
 )
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.load import open_database, search_practices

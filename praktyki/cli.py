@@ -419,7 +419,7 @@ def _name_url(value: str) -> tuple[str, str]:
 def demo_command(practices: int, common: Common) -> None:
     """Serve the replica sites on 127.0.0.1, crawl them into the database (politeness off,
     robots.txt obeyed), print the summary and queries to try next."""
-    from praktyki.crawl.service import run_demo
+    from praktyki.crawl.demo import run_demo
 
     with _progress(common) as progress:
         result = run_demo(common.db_path, practices=practices, progress=progress)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from praktyki.crawl.service import run_demo
+from praktyki.crawl.demo import run_demo
 
 SITES = 6  # the BDP replica and five OPS sites, on consecutive ports
 

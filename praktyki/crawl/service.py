@@ -14,10 +14,8 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
@@ -52,12 +50,8 @@ from praktyki.scraper.fetch import Fetcher
 from praktyki.scraper.frontier import Frontier
 from praktyki.scraper.warc import export_warc
 
-if TYPE_CHECKING:
-    from praktyki.replica import RunningReplica
-
 __all__ = [
     "DEFAULT_BDP_URL",
-    "DemoResult",
     "crawl_bdp",
     "crawl_bdp_async",
     "crawl_ops",
@@ -65,16 +59,12 @@ __all__ = [
     "resolve_ops_sites",
     "export_archive",
     "reparse",
-    "run_demo",
 ]
 
 log = logging.getLogger(__name__)
 
 STRATEGY = "bdp"
 OPS_STRATEGY = "ops"  # also the OPS runs' crawl_runs.source (each site is a dataset source)
-DEMO_SOURCE = "bdp-replica"
-# Fixed so that demo URLs are stable between runs (the six sites use 8765-8770).
-DEMO_PORT = 8765
 
 
 def _skip_missing_sniffio_lookups() -> None:
@@ -441,48 +431,3 @@ def export_archive(db_path: Path | str, out: Path, *, run_id: int | None = None)
 
 
 # -- demo ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DemoResult:
-    """What ``praktyki demo`` did: the replica's URLs and each crawl's summary."""
-
-    base_urls: dict[str, str]
-    bdp: RunSummary
-    ops: RunSummary | None = None
-
-
-def run_demo(
-    db_path: Path | str,
-    *,
-    practices: int = 60,
-    concurrency: int = 8,
-    port: int = DEMO_PORT,
-    progress: ProgressSink | None = None,
-) -> DemoResult:
-    """Serve the replica sites on 127.0.0.1 and crawl them politeness-off into ``db_path``.
-
-    The sites listen on ``port``, ``port + 1``, ... so their URLs are the same from one demo to
-    the next, and a second demo is an incremental refresh (304s, nothing changed). If those
-    ports are taken, free ones are used and the log says why the refresh will look new.
-    """
-    with _demo_replica(practices, port) as replica:
-        base_urls = replica.base_urls
-        settings = CrawlSettings(rate=0, concurrency=concurrency, source=DEMO_SOURCE)
-        bdp = crawl_bdp(db_path, base_urls["bdp"], settings, progress=progress)
-        # The OPS replica sites, from the shipped registry with the replica's own ports.
-        ops = crawl_ops(db_path, settings=settings.replace(source=None), replica_bases=base_urls)
-    return DemoResult(base_urls=base_urls, bdp=bdp, ops=ops)
-
-
-@contextmanager
-def _demo_replica(practices: int, port: int) -> Iterator[RunningReplica]:
-    from praktyki.replica import running_replica
-
-    with ExitStack() as stack:
-        try:
-            replica = stack.enter_context(running_replica(practices=practices, port=port))
-        except ConfigError as exc:
-            log.warning("%s; serving the demo on free ports (URLs differ from earlier demos)", exc)
-            replica = stack.enter_context(running_replica(practices=practices, port=0))
-        yield replica
