@@ -1,0 +1,64 @@
+"""``html.layout_lines``: the lines a reader sees, with their layout hints.
+
+The walker dispatches on lexbor tag ids and skips work by cheap checks; these cases pin what
+each kind of node does to the lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from praktyki.parsers.html import Line, layout_lines, parse_tree
+
+
+def lines_of(html: str) -> list[Line]:
+    tree, _ = parse_tree(html.encode(), "text/html; charset=utf-8")
+    assert tree.body is not None
+    return layout_lines(tree.body)
+
+
+@pytest.mark.parametrize(
+    "invisible", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"], ids=ascii
+)
+def test_invisible_characters_are_dropped(invisible: str) -> None:
+    assert lines_of(f"<p>Dłu{invisible}gosiodło</p>") == [Line("Długosiodło")]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>a <i>b</i> <custom-tag>c</custom-tag> d</p>", [Line("a b c d")]),
+        ("<p>a<script>x</script><style>y</style><noscript>z</noscript>b</p>", [Line("ab")]),
+        ("<p>a<!-- comment -->b</p>", [Line("ab")]),
+        ("<p>a</p><div>b</div><li>c</li>", [Line("a"), Line("b"), Line("c")]),
+        ("<p>a<br>b<br><br>c</p>", [Line("a"), Line("b"), Line(""), Line("c")]),
+        ("<h2>Tytuł</h2><p>tekst</p>", [Line("Tytuł", heading=2), Line("tekst")]),
+        ("<h3><span>a</span> <div>b</div></h3>", [Line("a", heading=3), Line("b", heading=3)]),
+        ("<p><b>Cała</b> <strong>pogrubiona</strong></p>", [Line("Cała pogrubiona", heading=7)]),
+        ("<p><b>Etykieta:</b> wartość</p>", [Line("Etykieta: wartość")]),
+        ("<p>\u00a0ciąg dalszy</p>", [Line("ciąg dalszy", indented=True)]),
+        ("<dl><dt>Powiat</dt><dd>wyszkowski</dd></dl>", [Line("Powiat", True), Line("wyszkowski")]),
+        (
+            "<table><tr><td>Powiat</td><td>wyszkowski</td></tr></table>",
+            [Line("Powiat", True), Line("wyszkowski")],
+        ),
+        ("<table><tr><td>sama komórka</td></tr></table>", [Line("sama komórka")]),
+    ],
+    ids=[
+        "inline and unknown elements join",
+        "script, style and noscript are not text",
+        "comments are not text",
+        "blocks break lines",
+        "br breaks, br br leaves a blank line",
+        "heading level",
+        "heading level is inherited by inner blocks",
+        "an entirely bold line is a heading",
+        "a partly bold line is not",
+        "a leading no-break space marks an indented line",
+        "dt is a label",
+        "the first of several cells is a label",
+        "a lone cell is not a label",
+    ],
+)
+def test_layout_lines(html: str, expected: list[Line]) -> None:
+    assert lines_of(html) == expected
