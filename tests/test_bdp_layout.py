@@ -6,9 +6,13 @@ each kind of node does to the lines.
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from praktyki.parsers.html import Line, layout_lines, parse_tree
+
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 
 
 def lines_of(html: str) -> list[Line]:
@@ -17,11 +21,32 @@ def lines_of(html: str) -> list[Line]:
     return layout_lines(tree.body)
 
 
-@pytest.mark.parametrize(
-    "invisible", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"], ids=ascii
-)
+@pytest.mark.parametrize("invisible", INVISIBLE, ids=ascii)
 def test_invisible_characters_are_dropped(invisible: str) -> None:
     assert lines_of(f"<p>Dłu{invisible}gosiodło</p>") == [Line("Długosiodło")]
+
+
+def test_only_the_plain_space_is_printable_whitespace_or_invisible() -> None:
+    """The walker keeps printable text as it is; that is right only because of this."""
+    chars = map(chr, range(sys.maxunicode + 1))
+    printable = [c for c in chars if (c.isspace() or c in INVISIBLE) and c.isprintable()]
+    assert printable == [" "]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a  b", "a b"),
+        ("a b ", "a b"),
+        ("a\u2028b", "a b"),
+        ("a\x85b", "a b"),
+        ("a \u200b b", "a b"),
+        ("Łódź\u3000ul.\u202f1", "Łódź ul. 1"),
+    ],
+    ids=ascii,
+)
+def test_whitespace_inside_a_line_collapses(text: str, expected: str) -> None:
+    assert lines_of(f"<p>{text}</p>") == [Line(expected)]
 
 
 @pytest.mark.parametrize(

@@ -292,16 +292,25 @@ def _emit(
     """Close the current line: append it to ``lines`` (a blank one only when ``keep_blank``)."""
     raw = "".join(parts).lstrip(_ASCII_SPACES)
     parts.clear()
-    if _has_invisible(raw):
-        raw = _INVISIBLE.sub("", raw)
-    # str.split() splits on every Unicode space, nbsp and em-space included.
-    text = " ".join(raw.split())
+    # Fast path, most lines: printable text holds no space but " " and no invisible character
+    # (every other Unicode space and every invisible one is in a C* or Z* category), so
+    # without a double or trailing space it is already normalized, and not indented.
+    if raw.isprintable() and "  " not in raw and raw[-1:] != " ":
+        text = raw
+        indented = False
+    else:
+        if _has_invisible(raw):
+            raw = _INVISIBLE.sub("", raw)
+        # str.split() splits on every Unicode space, nbsp and em-space included.
+        text = " ".join(raw.split())
+        indented = raw[:1] in _ODD_SPACES
     if text:
-        if not heading and bold_chars >= len(text) - text.count(" "):
+        # bold_chars 0: never a bold heading (text has at least one non-space character)
+        if bold_chars and not heading and bold_chars >= len(text) - text.count(" "):
             heading = _BOLD_HEADING
-        lines.append(_new_line(Line, (text, label, raw[:1] in _ODD_SPACES, heading)))
+        lines.append(_new_line(Line, (text, label, indented, heading)))
     elif keep_blank:
-        lines.append(_new_line(Line, ("", False, raw[:1] in _ODD_SPACES, heading)))
+        lines.append(_new_line(Line, ("", False, indented, heading)))
 
 
 def _has_invisible(text: str) -> bool:
