@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from praktyki.parsers.bdp_page import is_tab_fragment
 from praktyki.parsers.html import Line, layout_lines, parse_tree
 
 INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
@@ -87,3 +88,22 @@ def test_whitespace_inside_a_line_collapses(text: str, expected: str) -> None:
 )
 def test_layout_lines(html: str, expected: list[Line]) -> None:
     assert lines_of(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (".: Skrót i Metryka -> Pełna prezentacja -> Załączniki :.", True),
+        (" .: Skrót i Metryka", True),
+        ("» Załączniki", True),
+        ("| Pełna prezentacja |", True),
+        ("-> Załączniki :.", True),
+        ("-", True),
+        ("Skrót i Metryka praktyki", False),
+        ("Powiat: wyszkowski", False),
+        ("Metryka praktyki", False),
+        ("", False),
+    ],
+)
+def test_is_tab_fragment(text: str, expected: bool) -> None:
+    assert is_tab_fragment(text) is expected

@@ -30,6 +30,8 @@ __all__ = [
 
 _TAB_NAMES = ("Skrót i Metryka", "Pełna prezentacja", "Załączniki")
 _TAB_TOKENS = re.compile(r"Skrót i Metryka|Pełna prezentacja|Załączniki|\.:|:\.|->|»|\||-|>")
+# What a tab fragment can start with: the first character of a _TAB_TOKENS token, or a space.
+_TAB_START = frozenset("SPZ.:->»| \t\n\r\f\v")
 _CATEGORY = re.compile(r"^(?P<section>[^:]{2,80}?)\s*:\s*(?P<subsection>[^:/]{2,80})$")
 # Lines that end a content block when a page has no closing tab line: the funding footer,
 # the visitor counter, the start of a menu printed after the content.
@@ -113,6 +115,8 @@ def is_tab_fragment(text: str) -> bool:
     """True for a line that is (part of) the tab line and nothing else."""
     if not text or len(text) > _MAX_TAB_LINE:
         return False  # cheap rejection: content paragraphs are long
+    if text[0] not in _TAB_START and not text[0].isspace():
+        return False  # cheap rejection: the first character would survive the token removal
     return not _TAB_TOKENS.sub("", text).strip()
 
 

@@ -72,10 +72,14 @@ def metryka_pairs(lines: Iterable[Line]) -> list[tuple[str, str]]:
 
 
 def _start_pair(line: Line, current: _Pair | None) -> _Pair | None:
+    text = line.text
+    has_colon = ":" in text  # _PAIR needs one: most continuation lines skip the regex
     if line.label:
-        label, _, rest = line.text.partition(":") if _PAIR.match(line.text) else (line.text, "", "")
+        label, _, rest = text.partition(":") if has_colon and _PAIR.match(text) else (text, "", "")
         return _Pair(_clean_label(label), rest)
-    match = _PAIR.match(line.text)
+    if not has_colon:
+        return None
+    match = _PAIR.match(text)
     if match is None or not _looks_like_label(match["label"]):
         return None
     if current is not None and _continues_contact(line, current):
