@@ -16,9 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.parsers.bdp import parse_practice
 from praktyki.parsers.decode import decode_html
+from praktyki.parsers.html import layout_lines, parse_tree
 from praktyki.parsers.metryka import build_metryka
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "bdp"
@@ -91,10 +93,26 @@ def main() -> None:
     # Where praktyki's time goes, per page (same pages, same core).
     raws = [parse_practice(body, URL).metryka.raw for body in bodies]
     decode = rate(decode_html, bodies, args.seconds / 3)
+    tree = rate(lambda body: parse_tree(body, None), bodies, args.seconds / 3)
+    trees = [parse_tree(body, None)[0] for body in bodies]
+    lines = rate_walk(trees, args.seconds / 3)
     build = rate_pairs(raws, args.seconds / 3)
     print(f"  of which decode_html:         {1e6 / decode:8.0f} us/page")
+    print(f"  of which lexbor parsing:      {1e6 / tree - 1e6 / decode:8.0f} us/page")
+    print(f"  of which layout_lines:        {1e6 / lines:8.0f} us/page")
     print(f"  of which build_metryka:       {1e6 / build:8.0f} us/page")
     print(f"  total:                        {1e6 / ours:8.0f} us/page")
+
+
+def rate_walk(trees: list[LexborHTMLParser], seconds: float) -> float:
+    bodies = [tree.body for tree in trees if tree.body is not None]
+    done = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for body in bodies:
+            layout_lines(body)
+        done += len(bodies)
+    return done / (time.perf_counter() - start)
 
 
 def rate_pairs(raws: list[tuple[tuple[str, str], ...]], seconds: float) -> float:
