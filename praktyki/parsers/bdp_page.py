@@ -39,6 +39,7 @@ _BLOCK_END = re.compile(
     r"^(Wsparcie udzielone|Projekt współfinansowany|Norweski Mechanizm|Norweski Związek"
     r"|Strona główna$|gości odwiedziło nas)"
 )
+_BLOCK_END_FIRST = frozenset("WPNSg")  # first characters of the _BLOCK_END alternatives
 _COUNTER = re.compile(r"^\d{1,3}([. ]\d{3})*$")
 _MAX_TAB_LINE = 120
 _TITLE_SPAN = 4  # lines a title may span between the category line and the tab line
@@ -156,9 +157,16 @@ def _category_line(lines: list[Line], tab: int) -> int | None:
 def _content_end(lines: list[Line], start: int) -> int:
     for index in range(start, len(lines)):
         text = lines[index].text
-        if ("Skrót i Metryka" in text and is_tab_fragment(text)) or _BLOCK_END.match(text):
+        first = text[:1]  # cheap pre-tests: each regex can only match from these first chars
+        if ("Skrót i Metryka" in text and is_tab_fragment(text)) or (
+            first in _BLOCK_END_FIRST and _BLOCK_END.match(text)
+        ):
             return index
-        if _COUNTER.match(text) and _next_text(lines, index).startswith("gości odwiedziło"):
+        if (
+            first.isdigit()
+            and _COUNTER.match(text)
+            and _next_text(lines, index).startswith("gości odwiedziło")
+        ):
             return index
     return len(lines)
 
