@@ -37,10 +37,12 @@ _CONTACT_LINE = re.compile(
 
 
 class _Pair:
-    __slots__ = ("label", "values")
+    __slots__ = ("contacts", "label", "values")
 
     def __init__(self, label: str, first: str) -> None:
         self.label = label
+        # asked for every following line; answered once per pair
+        self.contacts = _CONTACT_LABEL.search(label) is not None
         self.values: list[str] = []
         self.add(first)
 
@@ -92,7 +94,7 @@ def _looks_like_label(label: str) -> bool:
 
 
 def _continues_contact(line: Line, current: _Pair) -> bool:
-    if not _CONTACT_LABEL.search(current.label):
+    if not current.contacts:
         return False
     return line.indented or _CONTACT_LINE.match(line.text) is not None
 
