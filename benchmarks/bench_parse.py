@@ -2,7 +2,9 @@
 
 Runs praktyki's ``parse_practice`` and, in the same run, a BeautifulSoup(html.parser)
 extraction of the same fields (title, category, summary, Metryka pairs) as the baseline, on
-one core. Prints pages/s for both and their ratio::
+one core. Prints pages/s for both and their ratio, then where praktyki's time goes. Time is
+this process's CPU time (``time.process_time``): on a shared machine, wall-clock time would
+count other processes' turns on the core against whichever side happened to be running::
 
     uv run python benchmarks/bench_parse.py [--seconds 3]
 """
@@ -16,9 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.parsers.bdp import parse_practice
 from praktyki.parsers.decode import decode_html
+from praktyki.parsers.html import layout_lines, parse_tree
 from praktyki.parsers.metryka import build_metryka
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "bdp"
@@ -68,12 +72,12 @@ def soup_extract(body: bytes) -> object:
 
 def rate(extract: Callable[[bytes], object], bodies: list[bytes], seconds: float) -> float:
     done = 0
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
+    start = time.process_time()
+    while time.process_time() - start < seconds:
         for body in bodies:
             extract(body)
         done += len(bodies)
-    return done / (time.perf_counter() - start)
+    return done / (time.process_time() - start)
 
 
 def main() -> None:
@@ -91,20 +95,36 @@ def main() -> None:
     # Where praktyki's time goes, per page (same pages, same core).
     raws = [parse_practice(body, URL).metryka.raw for body in bodies]
     decode = rate(decode_html, bodies, args.seconds / 3)
+    tree = rate(lambda body: parse_tree(body, None), bodies, args.seconds / 3)
+    trees = [parse_tree(body, None)[0] for body in bodies]
+    lines = rate_walk(trees, args.seconds / 3)
     build = rate_pairs(raws, args.seconds / 3)
     print(f"  of which decode_html:         {1e6 / decode:8.0f} us/page")
+    print(f"  of which lexbor parsing:      {1e6 / tree - 1e6 / decode:8.0f} us/page")
+    print(f"  of which layout_lines:        {1e6 / lines:8.0f} us/page")
     print(f"  of which build_metryka:       {1e6 / build:8.0f} us/page")
     print(f"  total:                        {1e6 / ours:8.0f} us/page")
 
 
+def rate_walk(trees: list[LexborHTMLParser], seconds: float) -> float:
+    bodies = [tree.body for tree in trees if tree.body is not None]
+    done = 0
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        for body in bodies:
+            layout_lines(body)
+        done += len(bodies)
+    return done / (time.process_time() - start)
+
+
 def rate_pairs(raws: list[tuple[tuple[str, str], ...]], seconds: float) -> float:
     done = 0
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
+    start = time.process_time()
+    while time.process_time() - start < seconds:
         for raw in raws:
             build_metryka(raw)
         done += len(raws)
-    return done / (time.perf_counter() - start)
+    return done / (time.process_time() - start)
 
 
 if __name__ == "__main__":

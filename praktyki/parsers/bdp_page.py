@@ -30,6 +30,8 @@ __all__ = [
 
 _TAB_NAMES = ("Skrót i Metryka", "Pełna prezentacja", "Załączniki")
 _TAB_TOKENS = re.compile(r"Skrót i Metryka|Pełna prezentacja|Załączniki|\.:|:\.|->|»|\||-|>")
+# What a tab fragment can start with: the first character of a _TAB_TOKENS token, or a space.
+_TAB_START = frozenset("SPZ.:->»| \t\n\r\f\v")
 _CATEGORY = re.compile(r"^(?P<section>[^:]{2,80}?)\s*:\s*(?P<subsection>[^:/]{2,80})$")
 # Lines that end a content block when a page has no closing tab line: the funding footer,
 # the visitor counter, the start of a menu printed after the content.
@@ -37,6 +39,7 @@ _BLOCK_END = re.compile(
     r"^(Wsparcie udzielone|Projekt współfinansowany|Norweski Mechanizm|Norweski Związek"
     r"|Strona główna$|gości odwiedziło nas)"
 )
+_BLOCK_END_FIRST = frozenset("WPNSg")  # first characters of the _BLOCK_END alternatives
 _COUNTER = re.compile(r"^\d{1,3}([. ]\d{3})*$")
 _MAX_TAB_LINE = 120
 _TITLE_SPAN = 4  # lines a title may span between the category line and the tab line
@@ -113,6 +116,8 @@ def is_tab_fragment(text: str) -> bool:
     """True for a line that is (part of) the tab line and nothing else."""
     if not text or len(text) > _MAX_TAB_LINE:
         return False  # cheap rejection: content paragraphs are long
+    if text[0] not in _TAB_START and not text[0].isspace():
+        return False  # cheap rejection: the first character would survive the token removal
     return not _TAB_TOKENS.sub("", text).strip()
 
 
@@ -152,9 +157,16 @@ def _category_line(lines: list[Line], tab: int) -> int | None:
 def _content_end(lines: list[Line], start: int) -> int:
     for index in range(start, len(lines)):
         text = lines[index].text
-        if ("Skrót i Metryka" in text and is_tab_fragment(text)) or _BLOCK_END.match(text):
+        first = text[:1]  # cheap pre-tests: each regex can only match from these first chars
+        if ("Skrót i Metryka" in text and is_tab_fragment(text)) or (
+            first in _BLOCK_END_FIRST and _BLOCK_END.match(text)
+        ):
             return index
-        if _COUNTER.match(text) and _next_text(lines, index).startswith("gości odwiedziło"):
+        if (
+            first.isdigit()
+            and _COUNTER.match(text)
+            and _next_text(lines, index).startswith("gości odwiedziło")
+        ):
             return index
     return len(lines)
 

@@ -37,10 +37,12 @@ _CONTACT_LINE = re.compile(
 
 
 class _Pair:
-    __slots__ = ("label", "values")
+    __slots__ = ("contacts", "label", "values")
 
     def __init__(self, label: str, first: str) -> None:
         self.label = label
+        # asked for every following line; answered once per pair
+        self.contacts = _CONTACT_LABEL.search(label) is not None
         self.values: list[str] = []
         self.add(first)
 
@@ -72,10 +74,14 @@ def metryka_pairs(lines: Iterable[Line]) -> list[tuple[str, str]]:
 
 
 def _start_pair(line: Line, current: _Pair | None) -> _Pair | None:
+    text = line.text
+    has_colon = ":" in text  # _PAIR needs one: most continuation lines skip the regex
     if line.label:
-        label, _, rest = line.text.partition(":") if _PAIR.match(line.text) else (line.text, "", "")
+        label, _, rest = text.partition(":") if has_colon and _PAIR.match(text) else (text, "", "")
         return _Pair(_clean_label(label), rest)
-    match = _PAIR.match(line.text)
+    if not has_colon:
+        return None
+    match = _PAIR.match(text)
     if match is None or not _looks_like_label(match["label"]):
         return None
     if current is not None and _continues_contact(line, current):
@@ -88,7 +94,7 @@ def _looks_like_label(label: str) -> bool:
 
 
 def _continues_contact(line: Line, current: _Pair) -> bool:
-    if not _CONTACT_LABEL.search(current.label):
+    if not current.contacts:
         return False
     return line.indented or _CONTACT_LINE.match(line.text) is not None
 

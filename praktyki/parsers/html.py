@@ -16,7 +16,7 @@ layout hints the extractors need to read label/value blocks in any markup:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -34,7 +34,7 @@ __all__ = [
 
 Node = LexborNode
 
-_BLOCK = frozenset(
+_BLOCK_TAGS = frozenset(
     [
         "address",
         "article",
@@ -105,6 +105,40 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset(("b", "strong"))
 _BOLD_HEADING = 7
 _EXIT_BLOCK = -1  # stack action; 0/1 are "leave an inline element" (1 = a bold one)
+# What the walker does with a node, by tag (one dict lookup per node). Inline elements are
+# 0 (plain) or 1 (bold: the value is added to the bold depth); blocks are _BLOCK + heading
+# level (0 for a block that is not a heading), or _CELL / _DT for the label-bearing ones.
+_INLINE, _BOLD_INLINE, _TEXT, _BR, _SKIPPED = 0, 1, 2, 3, 4
+_BLOCK = 10
+_CELL, _DT = _BLOCK + 8, _BLOCK + 9
+_KIND_BY_TAG: dict[str, int] = {
+    "-text": _TEXT,
+    "br": _BR,
+    **{tag: _SKIPPED for tag in _SKIP},
+    **{tag: _BLOCK for tag in _BLOCK_TAGS},
+    **{tag: _BLOCK + level for tag, level in _HEADINGS.items()},
+    **{tag: _BOLD_INLINE for tag in _BOLD},
+    "td": _CELL,
+    "th": _CELL,
+    "dt": _DT,
+}
+
+
+def _kinds_by_tag_id() -> dict[int, int]:
+    """``_KIND_BY_TAG`` keyed by lexbor's tag id: ``node.tag_id`` is an int read from the node,
+    while ``node.tag`` builds a new str for every element (a third of the walk's time)."""
+    probe = LexborHTMLParser("<!doctype html><p>text<!-- comment --></p>")
+    root = probe.root
+    assert root is not None  # the probe is a fixed, valid document
+    ids = {node.tag: node.tag_id for node in root.traverse(include_text=True)}
+    kinds: dict[int, int] = {}
+    for tag, kind in _KIND_BY_TAG.items():
+        tag_id = ids[tag] if tag.startswith("-") else probe.create_node(tag).tag_id
+        kinds[tag_id] = kind
+    return kinds
+
+
+_KINDS: Final = _kinds_by_tag_id()
 # A first table cell longer than this is layout (a menu column), not a label.
 _MAX_LABEL_CELL = 80
 
@@ -116,6 +150,7 @@ _ODD_SPACES = frozenset("\u00a0\u1680\u2028\u2029\u202f\u205f\u3000") | frozense
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ANY_WS = re.compile(r"\s+")
+_new_line = tuple.__new__  # Line(...) without NamedTuple's keyword-handling wrapper
 
 
 class Line(NamedTuple):
@@ -155,11 +190,62 @@ def text_lines(node: Node) -> list[str]:
 
 
 def layout_lines(node: Node) -> list[Line]:
-    """The visible lines of ``node`` with layout hints; a blank line marks ``<br><br>``."""
-    builder = _LineBuilder()
-    builder.walk(node)
-    builder.flush()
-    return builder.lines
+    """The visible lines of ``node`` with layout hints; a blank line marks ``<br><br>``.
+
+    Depth-first over ``node``'s children; iterative, so deep nesting cannot overflow. The hot
+    loop of every BDP parser, hence flat: one dict lookup per node decides what it is, state
+    lives in locals, and each entered element pushes (sibling to resume at, exit action,
+    heading and label to restore).
+    """
+    lines: list[Line] = []
+    parts: list[str] = []
+    heading = 0
+    label = False
+    bold_depth = 0
+    bold_chars = 0  # non-space characters of the current line inside <b>/<strong>
+    stack: list[tuple[Node | None, int, int, bool]] = []
+    kinds = _KINDS
+    child = node.first_child
+    while True:
+        while child is None:
+            if not stack:
+                if parts:
+                    _emit(lines, parts, heading, label, bold_chars, False)
+                return lines
+            child, action, saved_heading, saved_label = stack.pop()
+            if action == _EXIT_BLOCK:
+                if parts:
+                    _emit(lines, parts, heading, label, bold_chars, False)
+                    bold_chars = 0
+                heading, label = saved_heading, saved_label
+            else:
+                bold_depth -= action
+        current = child
+        child = current.next
+        kind = kinds.get(current.tag_id, _INLINE)  # unknown elements are inline
+        if kind == _TEXT:
+            text = current.text_content or ""
+            # Source indentation between blocks is not visible text.
+            if parts or text.strip(_ASCII_SPACES):
+                parts.append(text)
+                if bold_depth:
+                    bold_chars += len("".join(text.split()))
+        elif kind >= _BLOCK:
+            stack.append((child, _EXIT_BLOCK, heading, label))
+            if parts:
+                _emit(lines, parts, heading, label, bold_chars, False)
+                bold_chars = 0
+            if _BLOCK < kind < _CELL:  # h1..h6; other blocks keep the heading around them
+                heading = kind - _BLOCK
+            label = kind == _DT or (kind == _CELL and _is_label_cell(current))
+            child = current.first_child
+        elif kind == _BR:
+            _emit(lines, parts, heading, label, bold_chars, True)
+            bold_chars = 0
+        elif kind != _SKIPPED:  # an inline element; 1 when it is bold
+            bold_depth += kind
+            stack.append((child, kind, 0, False))
+            child = current.first_child
 
 
 def find_labelled_block(tree: LexborHTMLParser | Node, label: str) -> Node | None:
@@ -195,84 +281,48 @@ def _elements_with_depth(root: Node) -> list[tuple[Node, int]]:
     return found
 
 
-class _LineBuilder:
-    """Collects text into lines while walking the tree depth-first."""
-
-    def __init__(self) -> None:
-        self.lines: list[Line] = []
-        self.parts: list[str] = []
-        self.bold_depth = 0
-        self.bold_chars = 0
-        self.heading = 0
-        self.label = False
-
-    def walk(self, root: Node) -> None:
-        """Depth-first over ``root``'s children; iterative, so deep nesting cannot overflow.
-
-        The hot loop of every parser: kept flat, attribute lookups hoisted. Each entered
-        element pushes (sibling to resume at, exit action, state to restore).
-        """
-        parts = self.parts
-        stack: list[tuple[Node | None, int, tuple[int, bool]]] = []
-        child = root.child
-        while True:
-            while child is None:
-                if not stack:
-                    return
-                child, action, saved = stack.pop()
-                if action == _EXIT_BLOCK:
-                    if parts:
-                        self.flush()
-                    self.heading, self.label = saved
-                else:
-                    self.bold_depth -= action
-            node = child
-            child = node.next
-            tag = node.tag
-            if tag == "-text":
-                text = node.text_content or ""
-                # Source indentation between blocks is not visible text.
-                if parts or text.strip(_ASCII_SPACES):
-                    parts.append(text)
-                    if self.bold_depth:
-                        self.bold_chars += len("".join(text.split()))
-            elif tag == "br":
-                self.flush(keep_blank=True)
-            elif tag is None or tag in _SKIP:
-                continue
-            elif tag in _BLOCK:
-                stack.append((child, _EXIT_BLOCK, (self.heading, self.label)))
-                self._enter_block(node, tag)
-                child = node.child
-            else:
-                bold = int(tag in _BOLD)
-                self.bold_depth += bold
-                stack.append((child, bold, (0, False)))
-                child = node.child
-
-    def _enter_block(self, node: Node, tag: str) -> None:
-        if self.parts:
-            self.flush()
-        if tag in _HEADINGS:
-            self.heading = _HEADINGS[tag]
-        self.label = tag == "dt" or (tag in ("td", "th") and _is_label_cell(node))
-
-    def flush(self, keep_blank: bool = False) -> None:
-        if not self.parts and not keep_blank:
-            return  # most block boundaries close an empty line: the hot path
-        raw = "".join(self.parts).lstrip(_ASCII_SPACES)
-        if _INVISIBLE.search(raw):
+def _emit(
+    lines: list[Line],
+    parts: list[str],
+    heading: int,
+    label: bool,
+    bold_chars: int,
+    keep_blank: bool,
+) -> None:
+    """Close the current line: append it to ``lines`` (a blank one only when ``keep_blank``)."""
+    raw = "".join(parts).lstrip(_ASCII_SPACES)
+    parts.clear()
+    # Fast path, most lines: printable text holds no space but " " and no invisible character
+    # (every other Unicode space and every invisible one is in a C* or Z* category), so
+    # without a double or trailing space it is already normalized, and not indented.
+    if raw.isprintable() and "  " not in raw and raw[-1:] != " ":
+        text = raw
+        indented = False
+    else:
+        if _has_invisible(raw):
             raw = _INVISIBLE.sub("", raw)
-        self.parts.clear()
         # str.split() splits on every Unicode space, nbsp and em-space included.
         text = " ".join(raw.split())
-        if text or keep_blank:
-            heading = self.heading
-            if not heading and text and self.bold_chars >= len(text) - text.count(" "):
-                heading = _BOLD_HEADING
-            indented = raw[:1] in _ODD_SPACES
-            self.lines.append(Line(text, self.label and bool(text), indented, heading))
-        self.bold_chars = 0
+        indented = raw[:1] in _ODD_SPACES
+    if text:
+        # bold_chars 0: never a bold heading (text has at least one non-space character)
+        if bold_chars and not heading and bold_chars >= len(text) - text.count(" "):
+            heading = _BOLD_HEADING
+        lines.append(_new_line(Line, (text, label, indented, heading)))
+    elif keep_blank:
+        lines.append(_new_line(Line, ("", False, indented, heading)))
+
+
+def _has_invisible(text: str) -> bool:
+    """``_INVISIBLE.search(text)``, several times faster: ``in`` scans at memchr speed."""
+    return (
+        "\u00ad" in text
+        or "\u200b" in text
+        or "\u200c" in text
+        or "\u200d" in text
+        or "\u2060" in text
+        or "\ufeff" in text
+    )
 
 
 def _is_label_cell(cell: Node) -> bool:

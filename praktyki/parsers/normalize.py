@@ -34,6 +34,12 @@ __all__ = [
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\r\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _WS = re.compile(r"\s+")
+# Anything ``_spaces`` would change in an NFC string: odd spaces and zero-width characters.
+_SPACES_WORK = re.compile(
+    r"[\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad\t\r\f\v]"
+)
+_NON_DIGITS = re.compile(r"[^0-9]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 PLACEHOLDERS: Final = frozenset(
     {"", "-", "--", "---", "–", "—", ".", "brak", "brak danych", "b.d.", "bd", "n/d", "nie dotyczy"}
@@ -52,12 +58,19 @@ def _words(text: str) -> frozenset[str]:
 
 def _spaces(text: str) -> str:
     """Unicode spaces → plain spaces, zero-width characters removed; newlines kept."""
+    # Fast path (most values): nothing to replace. ASCII is NFC and has no zero-width chars.
+    if text.isascii():
+        if "\t" not in text and "\r" not in text and "\f" not in text and "\v" not in text:
+            return text
+    elif _SPACES_WORK.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text
     return _ODD_SPACES.sub(" ", _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)))
 
 
 def clean_text(text: str) -> str | None:
     """Trimmed text with all whitespace collapsed to single spaces; placeholders → ``None``."""
-    cleaned = _WS.sub(" ", _spaces(text)).strip()
+    # str.split() splits on exactly the characters of the regex \s (Py_UNICODE_ISSPACE).
+    cleaned = " ".join(_spaces(text).split())
     return None if cleaned.casefold() in PLACEHOLDERS else cleaned
 
 
@@ -87,7 +100,7 @@ def parse_population(text: str) -> int | None:
     match = _NUMBER.search(_spaces(text).replace("\n", " "))
     if match is None:
         return None
-    digits = re.sub(r"[^0-9]", "", match["int"])
+    digits = _NON_DIGITS.sub("", match["int"])
     multiplier = _MULTIPLIERS.get((match["mult"] or "").lower(), 1)
     if len(digits) > 12 or (match["mult"] and multiplier == 1):
         return None  # absurd, or billions: not a Polish municipality
@@ -156,7 +169,7 @@ def _e164(candidate: str) -> tuple[str, ...]:
 
 
 def _e164_one(candidate: str) -> tuple[str, ...]:
-    digits = re.sub(r"[^0-9]", "", candidate)
+    digits = _NON_DIGITS.sub("", candidate)
     international = candidate.lstrip("( ").startswith(("+", "00"))
     if digits.startswith("00"):
         digits = digits[2:]
@@ -180,6 +193,8 @@ def parse_phones(text: str) -> tuple[str, ...]:
     """Phone numbers in E.164 ("+48297412158"), in order, deduplicated; fax-only numbers,
     extensions and numbers labelled NIP/REGON/account left out."""
     text = _spaces(text)
+    if _ASCII_DIGIT.search(text) is None:
+        return ()  # only a number token adds a phone ("e@mail: …" lines of contacts)
     found: list[str] = []
     state = "tel"  # what an unlabelled number is: the field is "Telefon"
     skip_next = False
@@ -217,6 +232,7 @@ _URL = re.compile(
 _TLDS: Final = _words(
     "pl eu com org net info gov edu biz de uk cz sk ua lt no se fr it es nl at be ch io us"
 )
+_WEBSITE_SPLIT = re.compile(r"[\s;,]+")
 _URL_STRIP = "\"'<>()[]{}.,;:!?«»„”“"
 
 
@@ -238,7 +254,7 @@ def parse_websites(text: str) -> tuple[str, ...]:
     """Absolute URLs: split on ``;`` ``,`` and whitespace, ``http://`` added when absent,
     host lower-cased, deduplicated ("http://x.pl" and "http://x.pl/" are one site)."""
     seen: dict[str, str] = {}
-    for token in re.split(r"[\s;,]+", _spaces(text)):
+    for token in _WEBSITE_SPLIT.split(_spaces(text)):
         url = _website(token)
         if url is not None:
             seen.setdefault(url.rstrip("/").lower(), url)
@@ -251,6 +267,8 @@ _AT = re.compile(r"\s*[(\[{<]\s*(?:at|małpa|malpa|@)\s*[)\]}>]\s*|\s+at\s+|\s*@
 _DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|kropka)\s*[)\]}>]\s*|\s+(?:dot|kropka)\s+", re.I)
 # "e@mail:" / "e-mail:" / "email:" prefixes, but not an address such as "email@gmina.pl".
 _MAIL_PREFIX = re.compile(r"(?<![\w.@+-])(?:e\s?[-@]?\s?mail|mailto)(?![\w@.+-])\s*:?", re.I)
+# Where _AT can put an "@": without one of these the text holds no address at all.
+_AT_HINT = re.compile(r"@|at|ma[łl]pa", re.I)
 _EMAIL = re.compile(r"[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}", re.I)
 
 
@@ -258,6 +276,8 @@ def parse_emails(text: str) -> tuple[str, ...]:
     """Lower-case addresses, de-obfuscated ("(at)", "[at]", " at ", "&#64;", "mailto:",
     "(dot)", "(kropka)"), in order, deduplicated."""
     text = _spaces(html.unescape(text))
+    if _AT_HINT.search(text) is None:
+        return ()
     text = _MAIL_PREFIX.sub(" ", text)
     text = _DOT.sub(".", _AT.sub("@", text))
     found = (m.group().strip(".-'").lower() for m in _EMAIL.finditer(text))
@@ -271,11 +291,12 @@ VOIVODESHIPS: Final = _word_list(
     "opolskie podkarpackie podlaskie pomorskie śląskie świętokrzyskie "
     "warmińsko-mazurskie wielkopolskie zachodniopomorskie"
 )
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]")
 _ADJ_ENDING = re.compile(r"(?:iego|ie|im)$")  # mazowieckie / mazowieckiego / mazowieckim
 
 
 def _voivodeship_key(word: str) -> str:
-    return _ADJ_ENDING.sub("", re.sub(r"[\s-]", "", fold_text(word)))
+    return _ADJ_ENDING.sub("", _SPACE_OR_HYPHEN.sub("", fold_text(word)))
 
 
 _VOIVODESHIP_BY_KEY: Final = {_voivodeship_key(name): name for name in VOIVODESHIPS}
@@ -302,13 +323,18 @@ def canonical_voivodeship(text: str) -> str | None:
 
 # ---------------------------------------------------------------------------- contacts
 
+_CONTACT_WORD = r"\b(?:tel|telefon|kom|gsm|fax|faks|e-?mail|mail|mailto)\b"
+_CONTACT_OTHER = r"\+?\(?[0-9][0-9\s()\-‐‑–.]{6,}[0-9]|https?://|\bwww\."
 _CONTACT_MARK = re.compile(
-    r"\b(?:tel|telefon|kom|gsm|fax|faks|e-?mail|mail|mailto)\b|\be@mail"
-    r"|[\w.+-]+@[\w-]+\.|\+?\(?[0-9][0-9\s()\-‐‑–.]{6,}[0-9]|https?://|\bwww\.",
-    re.IGNORECASE,
+    rf"{_CONTACT_WORD}|\be@mail|[\w.+-]+@[\w-]+\.|{_CONTACT_OTHER}", re.IGNORECASE
 )
+# The same without its "@" alternatives, for lines without "@" (only where a mark starts is
+# used, so the order of alternatives does not matter): "[\w.+-]+@" retried at every position
+# of every word is most of the search time.
+_CONTACT_MARK_NO_AT = re.compile(rf"{_CONTACT_WORD}|{_CONTACT_OTHER}", re.IGNORECASE)
 _TITLES: Final = frozenset({"dr", "dr.", "mgr", "mgr.", "inż.", "inż", "prof.", "hab.", "lic."})
 _TITLES_PERSON: Final = frozenset({"pan", "pani"})
+_ANY_TITLE: Final = _TITLES | _TITLES_PERSON
 # Lower-case stems of words that make a line a role or an institution, never a person's name
 # ("Kierownik Ośrodka Pomocy Społecznej" has four capitalised words).
 _ROLE_STEMS: Final = tuple(
@@ -329,7 +355,11 @@ _ROLE_WORDS: Final = _words("ug um ops gops mops mopr mgops pcpr cal ngo jst rp 
 # "Działowski" starts like "dział", "Pomocka" like "pomoc": a surname ending wins over a stem.
 _SURNAME_ENDINGS: Final = ("ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "czyk")
 _PART_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[,;:]\s+|\s*[()]\s*")
+_CONTACT_LINE_SPLIT = re.compile(r"[\n;]")
 _BULLET = re.compile(r"^[\s\-–—•*·>»]+")
+
+
+_NO_CONTACT: Final = Contact()
 
 
 @dataclass
@@ -373,7 +403,7 @@ def _name_prefix(text: str) -> tuple[str | None, str]:
     """A leading "[title] Forename Surname" (2-4 name words) and the rest of ``text``."""
     words = text.split()
     start = 0
-    while start < len(words) and words[start].casefold() in _TITLES | _TITLES_PERSON:
+    while start < len(words) and words[start].casefold() in _ANY_TITLE:
         start += 1
     end = start
     while end < len(words) and end - start < 4 and _is_name_word(words[end]):
@@ -400,7 +430,7 @@ def _name_and_role(head: str) -> tuple[str | None, str]:
 def _lines(text: str) -> list[str]:
     """Lines of a contacts value; ";" separates like a newline, a blank line stays ""."""
     text = _spaces(html.unescape(text))  # before splitting: "&#64;" holds a ";"
-    return [_BULLET.sub("", line).strip() for line in re.split(r"[\n;]", text)]
+    return [_BULLET.sub("", line).strip() for line in _CONTACT_LINE_SPLIT.split(text)]
 
 
 def parse_contacts(text: str) -> tuple[Contact, ...]:
@@ -409,7 +439,7 @@ def parse_contacts(text: str) -> tuple[Contact, ...]:
     people: list[_Person] = []
     current = _Person()
     for line in _lines(text):
-        mark = _CONTACT_MARK.search(line)
+        mark = (_CONTACT_MARK if "@" in line else _CONTACT_MARK_NO_AT).search(line)
         head = (line[: mark.start()] if mark else line).strip(" ,;:-–—")
         name, role = _name_and_role(head) if head else (None, "")
         starts_new = (name is not None and not current.is_empty()) and (
@@ -428,4 +458,4 @@ def parse_contacts(text: str) -> tuple[Contact, ...]:
             current.emails.extend(parse_emails(tail))
     people.append(current)
     contacts = (person.to_contact() for person in people)
-    return tuple(c for c in contacts if c != Contact())  # "brak" alone is no person
+    return tuple(c for c in contacts if c != _NO_CONTACT)  # "brak" alone is no person
