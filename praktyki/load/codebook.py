@@ -305,7 +305,8 @@ TABLES: tuple[TableDoc, ...] = (
             _c(
                 "site_name",
                 "TEXT",
-                "Name of the site.",
+                "Name of the site verbatim as the site shows it (og:site_name, header or "
+                "logo, <title>), not expanded; the centre itself is in institutions.",
                 "page header",
                 "Ośrodek Pomocy Społecznej w Górze",
             ),
@@ -335,7 +336,20 @@ TABLES: tuple[TableDoc, ...] = (
         "ops_topics",
         "Topic tags of an OPS article (e.g. CAL), in order.",
         "(source, url, article_index, position)",
-        (_SOURCE, _OPS_URL, _ARTICLE, _POSITION, _c("topic", "TEXT", "Tag.", "", "CAL")),
+        (
+            _SOURCE,
+            _OPS_URL,
+            _ARTICLE,
+            _POSITION,
+            _c(
+                "topic",
+                "TEXT",
+                "Topic tag from praktyki/data/topics.toml (spelling rules there): CAL, PAL, "
+                "CIS, KIS, PIO, wolontariat, Klub Seniora.",
+                "",
+                "CAL",
+            ),
+        ),
     ),
     TableDoc(
         "ops_breadcrumbs",
@@ -474,7 +488,9 @@ def _cell(text: str) -> str:
 
 
 def render_markdown() -> str:
-    """The codebook as Markdown (docs/CODEBOOK.md)."""
+    """The codebook as Markdown (docs/CODEBOOK.md): the dataset, then the archive and crawl."""
+    from praktyki.load.codebook_store import STORE_TABLES  # it builds on the types above
+
     lines = [
         "# Codebook",
         "",
@@ -482,18 +498,26 @@ def render_markdown() -> str:
         "",
         f"The dataset tables of the praktyki database (schema version {SCHEMA_VERSION}, in "
         "`PRAGMA user_version`). Dates and date-times are ISO 8601 text; lists live in child "
-        "tables keyed by their parent's key plus `position`. The scraper's own tables (raw "
-        "archive, frontier) are documented with the scraper.",
+        "tables keyed by their parent's key plus `position`. The same file holds the raw "
+        "archive, the crawl frontier and the crawl bookkeeping, documented after the dataset.",
         "",
     ]
-    for table in TABLES:
+    lines += _render(TABLES)
+    lines += ["# Archive, frontier and crawl bookkeeping", ""]
+    lines += _render(STORE_TABLES)
+    return "\n".join(lines)
+
+
+def _render(tables: tuple[TableDoc, ...]) -> list[str]:
+    lines: list[str] = []
+    for table in tables:
         lines += [f"## `{table.name}`", "", table.description, "", f"Key: {table.key}", ""]
         lines += ["| column | type | meaning | on the page | example |", "|---|---|---|---|---|"]
         for column in table.columns:
             cells = [f"`{column.name}`", column.type, column.meaning, column.label, column.example]
             lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def write_codebook(path: Path) -> None:
