@@ -8,13 +8,11 @@ for the NEW / CHANGED / UNCHANGED rules shared with OPS pages.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Collection, Mapping
 
 from sqlite_utils import Database
 
 from praktyki.errors import StorageError
-from praktyki.load.fold import fold_polish
 from praktyki.load.rows import Child, Scalar, storage_errors
 from praktyki.load.tracked import (
     Change,
@@ -25,6 +23,7 @@ from praktyki.load.tracked import (
     remove,
     upsert,
 )
+from praktyki.parsers.labels import canonical_field
 from praktyki.schemas.bdp import Menu, Metryka
 from praktyki.schemas.dataset import PracticeBundle, Provenance
 
@@ -75,46 +74,15 @@ PRACTICE = EntityKind(
     history_key=lambda key: str(key["practice_id"]),
 )
 
-# Folded label prefixes -> the Metryka field(s) the pair feeds (metryka_raw.field).
-_LABEL_FIELDS: tuple[tuple[str, str], ...] = (
-    ("data wprowadzenia", "date_added"),
-    ("data aktualizacji", "date_updated"),
-    ("typ jednostki", "unit_type"),
-    ("miejscowosc", "locality"),
-    ("powiat", "county"),
-    ("wojewodztwo", "voivodeship"),
-    ("kod pocztowy", "postal_code,post_office"),
-    ("jednostka wdrazajaca", "implementing_unit"),
-    ("ulica", "street"),
-    ("telefon", "phones"),
-    ("wirtyna", "websites"),
-    ("witryna", "websites"),
-    ("strona", "websites"),
-    ("adres e", "emails"),
-    ("e-mail", "emails"),
-    ("e@mail", "emails"),
-    ("email", "emails"),
-    ("liczba mieszkancow", "population"),
-    ("osoby kontaktowe", "contacts"),
-    ("osoba kontaktowa", "contacts"),
-)
-
 
 def metryka_field(label: str, unknown_labels: Collection[str] = ()) -> str | None:
-    """The canonical field a Metryka label feeds (comma-joined for "Kod pocztowy i Poczta"),
-    or None for a label the parser reported unknown or that we cannot place."""
+    """The Metryka field a label feeds, from the parsers' own label vocabulary; None for a
+    label the parser reported unknown or that feeds no field (e.g. "Fax")."""
     if label in unknown_labels:
         return None
-    return _known_field(label)
-
-
-@functools.lru_cache(maxsize=1024)
-def _known_field(label: str) -> str | None:
-    folded = fold_polish(label).strip(" :")
-    for prefix, name in _LABEL_FIELDS:
-        if folded.startswith(prefix):
-            return name
-    return None
+    field = canonical_field(label)
+    # a postal-code value is split into the postal code and the post office (split_postal)
+    return "postal_code,post_office" if field == "postal_code" else field
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
