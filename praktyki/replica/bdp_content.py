@@ -108,7 +108,7 @@ def _presentation(seed: int) -> tuple[PresentationPart, ...]:
 
 @lru_cache(maxsize=512)
 def _file_bytes(recipe: tuple[str, str, int]) -> bytes:
-    from praktyki.replica.bdp_content_files import tiny_jpeg, tiny_pdf, tiny_rtf
+    from praktyki.replica.files import tiny_jpeg, tiny_pdf, tiny_rtf
 
     kind, title, seed = recipe
     if kind == "pdf":

@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl
 
 from praktyki.errors import ConfigError
 from praktyki.parsers.topics import load_topics
+from praktyki.replica.files import tiny_pdf
 from praktyki.replica.ops_content import (
     Attachment,
     Page,
@@ -61,33 +62,6 @@ def _key(target: str) -> Key:
 
 def _aware(when: dt.datetime) -> dt.datetime:
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
-
-
-def _pdf(title: str) -> bytes:
-    """A small valid one-page PDF naming the attachment."""
-    text = title.encode("ascii", "replace").decode().replace("(", "[").replace(")", "]")
-    stream = f"BT /F1 12 Tf 50 750 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
 
 
 @functools.cache
@@ -283,7 +257,7 @@ class OpsSite:
         )
 
     def _file(self, attachment: Attachment) -> Resource:
-        body = _pdf(attachment.name)
+        body = tiny_pdf(attachment.name)
         return Resource(
             body=body,
             content_type="application/pdf",
