@@ -41,6 +41,8 @@ def handmade_corpus() -> Iterator[Page]:
     """The handmade fixtures: hand-written ``<case>.body.txt`` is the expected body."""
     cases = tomllib.loads((HANDMADE / "cases.toml").read_text(encoding="utf-8"))
     for name, case in sorted(cases.items()):
+        if not (HANDMADE / f"{name}.body.txt").exists():
+            continue  # a list page: no article to score (see ``list_pages``)
         html = (HANDMADE / f"{name}.html").read_bytes()
         expected = (HANDMADE / f"{name}.body.txt").read_text(encoding="utf-8")
         yield html, case["url"], case.get("content_type"), expected

@@ -52,6 +52,8 @@ CHROME = [
 def all_bodies() -> str:
     bodies = []
     for name, case in CASES.items():
+        if not (HANDMADE / f"{name}.body.txt").exists():
+            continue  # a list page: no article, no body
         html = (HANDMADE / f"{name}.html").read_bytes()
         bodies += [r.body for r in parse_ops_page(html, case["url"], case.get("content_type"))]
     return "\n".join(bodies)

@@ -58,8 +58,19 @@ CHROME_LINES: tuple[tuple[str, str], ...] = (
         r"poleć znajomemu|wyślij znajomemu|zgłoś błąd)\b.{0,20}$",
     ),
     ("tool link", r"^(czytaj (więcej|dalej)|więcej|zobacz (więcej|wszystkie)|rozwiń|zwiń)\W{0,6}$"),
+    # Joomla's read-more button names its article: "Więcej: Dzień Seniora"
+    ("tool link", r"^(czytaj (więcej|dalej|całość)|więcej|read more)\s*:\s*\S.{0,150}$"),
+    (
+        "related label",
+        r"^(powiązane|podobne|polecane|zobacz (też|także|również)|czytaj (też|także|również)|"
+        r"inne|przeczytaj (też|także|również))( (wpisy|artykuły|aktualności|posty|wiadomości|"
+        r"treści|informacje))?\s*:?$",
+    ),
     ("tool link", r"^(poprzedni|następny|starsze|nowsze)( artykuł| wpis| strona)?\b.{0,60}$"),
     ("bip link", r"^link do\b"),
+    # a bulletin's banner, "Biuletyn Informacji Publicznej Miejskiego Ośrodka … w Zalesiu",
+    # words only (chrome in content, yet the site's name: ``ops_page.site_name_of`` takes it)
+    ("bip banner", r"^(biuletyn informacji publicznej|bip)(\s+[\w-]+){0,12}$"),
     (
         "bip link",
         r"^(biuletyn informacji publicznej|bip|e-?puap|platforma e-?puap|"
@@ -82,7 +93,16 @@ CHROME_LINES: tuple[tuple[str, str], ...] = (
     ("search", r"^(szukaj|wyszukaj|wyszukiwarka|wpisz szukan\w* (frazę|tekst))\b.{0,30}$"),
     ("login", r"^(zaloguj|wyloguj|logowanie|rejestracja)\b.{0,20}$"),
     ("loading", r"\b(wczytywani\w*|ładowani\w*) strony\b|^loading\b"),
-    ("social", r"^(facebook|twitter|youtube|instagram|x|linkedin)$"),
+    (
+        "social",
+        r"^(facebook|twitter|youtube|instagram|x|linkedin|pinterest|whatsapp|messenger|tiktok|"
+        r"e-?mail|udostępnij to|podziel się)\s*:?$",
+    ),
+    # a site-wide "last updated" stamp in the footer is not the article's modification
+    (
+        "site update",
+        r"^(data )?(ostatni\w* )?(aktualizacj\w*|modyfikacj\w*) (strony|serwisu|witryny)\b",
+    ),
     ("home", r"^strona (główna|startowa)$"),
     (
         "bip chrome",

@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 MIN_PARAGRAPH = 25
+_LEVELS = 6  # block ancestors a paragraph scores for (page-builder columns nest deep)
 
 
 def _tags(names: str) -> frozenset[str]:
@@ -309,7 +310,7 @@ def find_main(
         if boilerplate is not None and boilerplate(line.text):
             continue
         score = 1 + line.text.count(",") + min(chars / 100, 3)
-        for level, node_id in enumerate(reversed(line.path[-4:])):
+        for level, node_id in enumerate(reversed(line.path[-_LEVELS:])):
             scores[node_id] += score / max(level, 1)
     if not scores:
         return None

@@ -45,6 +45,7 @@ from praktyki.parsers.content import (
 )
 from praktyki.parsers.decode import decode_html
 from praktyki.parsers.ops_institution import find_institution
+from praktyki.parsers.ops_lists import is_list_page, teaser_lines
 from praktyki.parsers.ops_meta import is_meta_line, scan_meta
 from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
 from praktyki.parsers.ops_values import find_datetime
@@ -64,6 +65,9 @@ _FILE_INFO = re.compile(
 _META_AFTER = 14  # lines after an article still searched for its metadata
 _META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
+# pages of the site's own machinery ("Rejestr zmian", "Wyszukiwarka"): never an article
+_SITE_FUNCTIONS = frozenset({"bip chrome", "search", "login", "counter"})
+_SITE_WIDE = frozenset({"site update", "counter", "copyright"})  # never an article's metadata
 
 
 class SiteHints(Record):
@@ -101,9 +105,11 @@ def parse_ops_page(
     if tree.root is None:
         raise MissingBlock("empty document", url=url)
     page = linearize(tree.root)
-    regions = _regions(tree, page, hints)
+    main_id, regions = _regions(tree, page, hints)
     if not regions:
         raise MissingBlock("no article content found", url=url)
+    if main_id is not None and is_list_page(page, main_id, url):
+        raise MissingBlock("a list of articles, not an article", url=url)
     titles = title_segments(tree)
     first = page.span(regions[0])[0]
     last = page.span(regions[-1])[1]
@@ -117,7 +123,7 @@ def parse_ops_page(
     records: list[OpsPage] = []
     for index, region in enumerate(regions):
         limit = page.span(regions[index + 1])[0] if index + 1 < len(regions) else None
-        record = _article(tree, page, region, limit, titles, base, hints)
+        record = _article(tree, page, region, limit, titles, base, hints, url)
         if record is not None:
             records.append(OpsPage(**shared, **record, article_index=len(records)))
     if not records:
@@ -125,15 +131,18 @@ def parse_ops_page(
     return records
 
 
-def _regions(tree: LexborHTMLParser, page: Linearized, hints: SiteHints | None) -> list[int]:
+def _regions(
+    tree: LexborHTMLParser, page: Linearized, hints: SiteHints | None
+) -> tuple[int | None, list[int]]:
+    """The main block (None when a registry hint chose the regions) and the article blocks."""
     if hints and hints.body_selector:
         matched = [n.mem_id for n in tree.css(hints.body_selector) if n.mem_id in page.nodes]
         if matched:
-            return matched
+            return None, matched
     main: MainContent | None = find_main(page, _boilerplate)
     if main is None:
-        return []
-    return main.articles or [main.node_id]
+        return None, []
+    return main.node_id, main.articles or [main.node_id]
 
 
 def _boilerplate(text: str) -> bool:
@@ -148,7 +157,9 @@ def _article(
     titles: list[str],
     base: str,
     hints: SiteHints | None,
+    url: str,
 ) -> dict[str, object] | None:
+    """One article's record; None when nothing of it is article text (see module doc)."""
     start, end = page.span(region)
     title_at = _title_index(page, start, end, titles)
     title = page.lines[title_at].text if title_at is not None else None
@@ -157,8 +168,10 @@ def _article(
     body_from = title_at + 1 if title_at is not None and title_at >= start else start
     window_from = min(title_at, start) if title_at is not None else start
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
-    meta = scan_meta([line.text for line in page.lines[window_from:window_to]])
-    consumed = {window_from + i for i in meta.consumed}
+    # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
+    window = [line.text for line in page.lines[window_from:window_to]]
+    meta = scan_meta(["" if is_chrome_line(text) in _SITE_WIDE else text for text in window])
+    consumed = {window_from + i for i in meta.consumed} | teaser_lines(page, start, end, url)
     outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
     lines = [
         line for i, line in enumerate(page.lines) if body_from <= i < end and i not in consumed
@@ -168,6 +181,8 @@ def _article(
         return None
     if title is None:
         title = titles[0] if titles else body.split("\n", 1)[0][:200]
+    if is_chrome_line(title) in _SITE_FUNCTIONS:
+        return None
     published = meta.published_at
     if hints and hints.date_selector and (node := tree.css_first(hints.date_selector)):
         published = find_datetime(node.text(separator=" ", strip=True)) or published

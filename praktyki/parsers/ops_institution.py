@@ -61,8 +61,11 @@ def _parse_block(window: list[str], here: int) -> Institution:
     postal = _POSTAL.search(line)
     assert postal is not None  # the caller picked this line for its postal code
     locality = _LOCALITY_END.sub("", postal.group(3)).strip(" .")
-    street = _street(line[: postal.start()]) or _street_above(window, here)
-    name = _name_above(window, here) or _name_before_street(line[: postal.start()])
+    head = line[: postal.start()]
+    street = _street(head) or _village_street(head) or _street_above(window, here)
+    # "GOPS w Lipnie, ul. …, 87-600 Lipno": a name on the address line beats one above it (an
+    # article's signature "Kierownik GOPS" may stand a few lines higher)
+    name = _name_before_street(head) or _name_above(window, here)
     scope = window[max(0, here - 4) : here + 6]
     phone_lines = [t for t in scope if not _NOT_PHONE.search(t) and not _FAX_ONLY.match(t)]
     email_lines = [t for t in scope if "epuap" not in t.lower()]
@@ -89,16 +92,25 @@ def _street(text: str) -> str | None:
     return None
 
 
+# "Rynek 1", "Janów 12", "Stara Wieś 112": short, words and a house number, not a phone
+_VILLAGE_ADDRESS = re.compile(rf"[{_UPPER}][\w .'-]{{1,40}}\s\d+[a-zA-Z]?(/\d+)?")
+
+
 def _street_above(window: list[str], here: int) -> str | None:
     for text in reversed(window[max(0, here - 2) : here]):
         street = _street(text)
         if street:
             return street
         plain = _LABEL.sub("", text).strip(" ,;")
-        # "Rynek 1", "Janów 12": short, a word and a number, not a phone
-        if re.fullmatch(rf"[{_UPPER}][\w .'-]{{1,40}}\s\d+[a-zA-Z]?(/\d+)?", plain):
+        if _VILLAGE_ADDRESS.fullmatch(plain):
             return plain
     return None
+
+
+def _village_street(head: str) -> str | None:
+    """ "Stara Wieś 112, 36-200 Brzozów": the last part before the postal code, street-less."""
+    last = _LABEL.sub("", head.strip(" ,;|").rsplit(",", 1)[-1]).strip(" ,;|")
+    return last if _VILLAGE_ADDRESS.fullmatch(last) else None
 
 
 def _name_before_street(text: str) -> str | None:

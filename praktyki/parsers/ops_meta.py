@@ -41,7 +41,8 @@ _MODIFY = (
     rf"ostatnia (zmiana|modyfikacja|aktualizacja|edycja)|data (modyfikacji|aktualizacji|"
     rf"ostatniej (zmiany|modyfikacji|aktualizacji))|edytował{_A}|edytowano|zaktualizował{_A}|"
     rf"zaktualizowano|aktualizacja|aktualizował{_A}|poprawił{_A}|poprawiono|modyfikował{_A}|"
-    rf"informację zmienił{_A}|zmienił{_A}|updated|modified|osoba aktualizująca|"
+    rf"informację (zmienił|zmodyfikował|zaktualizował|poprawił){_A}|zmienił{_A}|"
+    r"updated|modified|osoba aktualizująca|"
     r"osoba modyfikująca|poprawiony|poprawiona|zmieniony|zmieniona"
 )
 _LABEL_END = r"\s*(?::|\s)\s*(?P<rest>.*)$"

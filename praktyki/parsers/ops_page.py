@@ -140,7 +140,8 @@ _HOME_PATHS = frozenset({"", "/", "/index.php", "/index.html", "/index.htm", "/p
 
 def _names_centre(text: str) -> bool:
     named = len(text) <= 100 and _SITE.search(text) and INSTITUTION_NAME.search(text)
-    return bool(named) and is_chrome_line(text) is None and not re.search(r"\d{2}-\d{3}", text)
+    chrome = is_chrome_line(text)
+    return bool(named) and chrome in (None, "bip banner") and not re.search(r"\d{2}-\d{3}", text)
 
 
 def _links_home(line: Line, url: str) -> bool:
