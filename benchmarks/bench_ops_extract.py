@@ -1,13 +1,16 @@
 """Body-text F1 of praktyki's OPS extractor against trafilatura, on the same pages.
 
-Run: ``uv run --extra bench python benchmarks/bench_ops_extract.py [--corpus handmade]``
+Run: ``uv run --extra bench python benchmarks/bench_ops_extract.py [--corpus handmade|replica|all]``
+(default ``all``: both corpora, each with its own per-page table and mean).
 
 Metric: token-level precision / recall / F1 over word tokens (``\\w+``, case-folded, counted as a
 multiset) of the extracted body against the expected body. For a page with several articles
 the bodies are joined. trafilatura runs as ``trafilatura.extract(html, include_comments=False)``.
 
-A corpus is any iterable of ``(html bytes, url, expected body)``; add one to ``CORPORA`` (the OPS
-replica's ground truth plugs in there through one function).
+A corpus is any iterable of ``(html bytes, url, content_type, expected body)``; add one to
+``CORPORA``. ``replica`` is every article page of the five OPS replica sites
+(``praktyki.replica.ops_truth.pages``), ``handmade`` the hand-written pages in
+``tests/fixtures/ops/handmade`` (holdout pages included).
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
-import sys
 import time
 import tomllib
 from collections import Counter
@@ -27,8 +29,9 @@ import trafilatura
 from praktyki.errors import ParseError
 from praktyki.parsers.decode import decode_html
 from praktyki.parsers.ops import parse_ops_page
+from praktyki.replica import ops_truth
 
-Page = tuple[bytes, str, str]
+Page = tuple[bytes, str, str | None, str]
 ROOT = Path(__file__).resolve().parent.parent
 HANDMADE = ROOT / "tests" / "fixtures" / "ops" / "handmade"
 _TOKEN = re.compile(r"\w+")
@@ -39,15 +42,12 @@ def handmade_corpus() -> Iterator[Page]:
     cases = tomllib.loads((HANDMADE / "cases.toml").read_text(encoding="utf-8"))
     for name, case in sorted(cases.items()):
         html = (HANDMADE / f"{name}.html").read_bytes()
-        yield html, case["url"], (HANDMADE / f"{name}.body.txt").read_text(encoding="utf-8")
+        expected = (HANDMADE / f"{name}.body.txt").read_text(encoding="utf-8")
+        yield html, case["url"], case.get("content_type"), expected
 
 
 def replica_corpus() -> Iterator[Page]:
-    """The OPS replica's ground truth, once ``praktyki.replica`` exposes it."""
-    try:
-        from praktyki.replica import ops_truth  # type: ignore[attr-defined]
-    except ImportError:
-        sys.exit("the OPS replica ground truth is not available on this branch yet")
+    """Every article page of the OPS replica sites against their ground truth."""
     yield from ops_truth.pages()
 
 
@@ -73,48 +73,60 @@ def f1(got: str, expected: str) -> tuple[float, float, float]:
     return precision, recall, score
 
 
-def praktyki_body(html: bytes, url: str) -> str:
+def praktyki_body(html: bytes, url: str, content_type: str | None) -> str:
     try:
-        return "\n\n".join(record.body for record in parse_ops_page(html, url))
+        return "\n\n".join(record.body for record in parse_ops_page(html, url, content_type))
     except ParseError:
         return ""
 
 
-def trafilatura_body(html: bytes, url: str) -> str:
-    text = decode_html(html).text
+def trafilatura_body(html: bytes, url: str, content_type: str | None) -> str:
+    text = decode_html(html, content_type).text
     return trafilatura.extract(text, url=url, include_comments=False) or ""
 
 
-EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {
+EXTRACTORS: dict[str, Callable[[bytes, str, str | None], str]] = {
     "praktyki": praktyki_body,
     "trafilatura": trafilatura_body,
 }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", choices=sorted(CORPORA), default="handmade")
-    args = parser.parse_args()
+def run(corpus: str) -> dict[str, float]:
+    """Print one row per page and the means; return the mean F1 per extractor."""
     scores: dict[str, list[float]] = {name: [] for name in EXTRACTORS}
     seconds: dict[str, float] = dict.fromkeys(EXTRACTORS, 0.0)
-    header = f"{'page':<60}" + "".join(f"{name:>28}" for name in EXTRACTORS)
+    header = f"{corpus + ' page':<60}" + "".join(f"{name:>28}" for name in EXTRACTORS)
     print(header)
     print(f"{'':<60}" + f"{'P     R     F1':>28}" * len(EXTRACTORS))
-    for html, url, expected in CORPORA[args.corpus]():
+    for html, url, content_type, expected in CORPORA[corpus]():
         row = f"{url[-60:]:<60}"
         for name, extract in EXTRACTORS.items():
             start = time.perf_counter()
-            got = extract(html, url)
+            got = extract(html, url, content_type)
             seconds[name] += time.perf_counter() - start
             precision, recall, score = f1(got, expected)
             scores[name].append(score)
             row += f"{precision:>16.3f} {recall:.3f} {score:.3f}"
         print(row)
     print("-" * len(header))
-    means = "".join(f"{statistics.mean(values):>28.3f}" for values in scores.values())
-    print(f"{'mean F1':<60}{means}")
+    means = {name: statistics.mean(values) for name, values in scores.items()}
+    pages = len(next(iter(scores.values())))
+    print(f"{f'mean F1 ({pages} pages)':<60}" + "".join(f"{m:>28.3f}" for m in means.values()))
+    print(f"{'min F1':<60}" + "".join(f"{min(v):>28.3f}" for v in scores.values()))
     times = "".join(f"{seconds[name] * 1000:>26.1f}ms" for name in EXTRACTORS)
     print(f"{'total time':<60}{times}")
+    print()
+    return means
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", choices=[*sorted(CORPORA), "all"], default="all")
+    args = parser.parse_args()
+    names = sorted(CORPORA) if args.corpus == "all" else [args.corpus]
+    summary = {name: run(name) for name in names}
+    for name, means in summary.items():
+        print(f"{name:<12}" + "  ".join(f"{tool} {mean:.3f}" for tool, mean in means.items()))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from praktyki.api import crawl_bdp, CrawlSettings
 summary = crawl_bdp("data/praktyki.db", "https://archiwum.dobrepraktyki.pl/",
                     CrawlSettings(rate=1, concurrency=4))
+summary = crawl_ops("data/praktyki.db", ["https://gops.example-gmina.pl/"])
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from praktyki.crawl.service import (
     DemoResult,
     crawl_bdp,
     crawl_bdp_async,
+    crawl_ops,
+    crawl_ops_async,
     export_archive,
     reparse,
     run_demo,
@@ -28,6 +31,8 @@ __all__ = [
     "RunSummary",
     "crawl_bdp",
     "crawl_bdp_async",
+    "crawl_ops",
+    "crawl_ops_async",
     "export_archive",
     "open_database",
     "reparse",

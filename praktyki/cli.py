@@ -13,14 +13,17 @@ import functools
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 import click
 
 from praktyki import __version__
 from praktyki.errors import ConfigError, LockHeld, PraktykiError
+
+if TYPE_CHECKING:
+    from praktyki.replica.site import Site
 
 __all__ = ["ExitCode", "main"]
 
@@ -183,10 +186,24 @@ def cli(ctx: click.Context, db_path: Path | None, quiet: bool, log_format: str) 
     metavar="SPEC",
     help="Faults to inject, e.g. 500:0.1,429:0.05,hang:0.02 (grammar below).",
 )
+@click.option(
+    "--export-truth",
+    "truth_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write every expected record (BDP practices, OPS articles) as JSON lines to this "
+    "file once the sites listen, before the NAME BASE_URL lines are printed.",
+)
 @common_options
 @handle_errors
 def serve_replica(
-    host: str, port: int, practices: int, seed: int, fault_spec: str, common: Common
+    host: str,
+    port: int,
+    practices: int,
+    seed: int,
+    fault_spec: str,
+    truth_path: Path | None,
+    common: Common,
 ) -> None:
     """Serve the replica sites on 127.0.0.1 until SIGINT or SIGTERM.
 
@@ -212,15 +229,26 @@ def serve_replica(
     check_loopback(host)
     from praktyki.replica.catalog import default_sites
 
-    server = ReplicaServer(
-        default_sites(practices=practices, seed=seed), host=host, port=port, faults=plan
-    )
-    asyncio.run(serve_until_signal(server, _print_base_urls))
+    sites = default_sites(practices=practices, seed=seed)
+    server = ReplicaServer(sites, host=host, port=port, faults=plan)
+
+    def on_ready(base_urls: dict[str, str]) -> None:
+        if truth_path is not None:
+            _export_truth(sites, base_urls, truth_path)
+        for name, url in base_urls.items():
+            click.echo(f"{name} {url}")  # click.echo flushes: scripts wait for these lines
+
+    asyncio.run(serve_until_signal(server, on_ready))
 
 
-def _print_base_urls(base_urls: dict[str, str]) -> None:
-    for name, url in base_urls.items():
-        click.echo(f"{name} {url}")  # click.echo flushes: scripts wait for these lines
+def _export_truth(sites: Sequence[Site], base_urls: dict[str, str], path: Path) -> None:
+    from praktyki.replica.truth import export_ground_truth
+
+    try:
+        with path.open("w", encoding="utf-8") as out:
+            export_ground_truth(sites, base_urls, out)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror}") from exc
 
 
 # --- praktyki crawl, demo, reparse, export-warc -------------------------------------------
@@ -313,6 +341,71 @@ def crawl_bdp_command(
     sys.exit(summary.exit_code or 0)
 
 
+@crawl_group.command("ops")
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--sites",
+    "sites_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Site registry (TOML, docs/SITE_REGISTRY.md) [default without URLs: the shipped one].",
+)
+@click.option(
+    "--replica-base",
+    "replica_bases",
+    multiple=True,
+    metavar="NAME=URL",
+    help="Base URL of a running replica site, for registry entries with replica = NAME "
+    "(repeatable; entries without one are skipped).",
+)
+@crawl_options
+@common_options
+@handle_errors
+def crawl_ops_command(
+    urls: tuple[str, ...],
+    sites_file: Path | None,
+    replica_bases: tuple[str, ...],
+    rate: float,
+    concurrency: int,
+    user_agent: str,
+    max_pages: int | None,
+    json_summary: Path | None,
+    source: str | None,
+    common: Common,
+) -> None:
+    """Focused crawl of OPS sites: each URL's host is a site (default budget and depth), plus
+    the sites of a registry (--sites; the shipped one when no URL is given). Breadth-first,
+    topic pages first, never off-site, never calendar/print/sort variants. Exit 1 if some
+    page stayed failed."""
+    from praktyki.crawl.service import crawl_ops
+    from praktyki.crawl.settings import CrawlSettings
+
+    if source is not None:
+        raise ConfigError("--source does not apply to crawl ops (each site's name is its source)")
+    settings = CrawlSettings(
+        rate=rate, concurrency=concurrency, user_agent=user_agent, max_pages=max_pages
+    )
+    bases = dict(_name_url(value) for value in replica_bases)
+    with _progress(common) as progress:
+        summary = crawl_ops(
+            common.db_path,
+            urls,
+            sites_file=sites_file,
+            settings=settings,
+            progress=progress,
+            replica_bases=bases,
+        )
+    _report(summary, common, json_summary)
+    sys.exit(summary.exit_code or 0)
+
+
+def _name_url(value: str) -> tuple[str, str]:
+    name, sep, url = value.partition("=")
+    if not sep or not name.strip() or not url.strip():
+        raise ConfigError(f"--replica-base wants NAME=URL, got {value!r}")
+    return name.strip(), url.strip()
+
+
 @cli.command("demo")
 @click.option(
     "--practices",
@@ -331,7 +424,8 @@ def demo_command(practices: int, common: Common) -> None:
     with _progress(common) as progress:
         result = run_demo(common.db_path, practices=practices, progress=progress)
     _report(result.bdp, common, None)
-    # The OPS crawl's summary is printed here once the demo crawls the OPS replicas too.
+    if result.ops is not None:
+        _report(result.ops, common, None)
     if not common.quiet:
         click.echo(_demo_queries(common.db_path))
 
@@ -342,11 +436,16 @@ def _demo_queries(db: Path) -> str:
         "SELECT p.title, p.locality, c.name, c.role FROM practices p "
         "JOIN contacts c USING (source, practice_id) LIMIT 10"
     )
+    cal_pages = (
+        "SELECT p.source, p.title, p.published_at, p.url FROM ops_pages p "
+        "JOIN ops_topics t USING (source, url, article_index) WHERE t.topic = 'CAL'"
+    )
     lines = [
         "",
         "Try next:",
         f'  sqlite3 {db} "{by_region}"',
         f'  sqlite-utils query {db} "{contacts}" --table',
+        f'  sqlite-utils query {db} "{cal_pages}" --table',
         f"  datasette {db}",
     ]
     return "\n".join(lines)

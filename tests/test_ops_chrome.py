@@ -111,3 +111,34 @@ def test_chrome_line_shapes(line: str) -> None:
 )
 def test_content_lines_are_not_chrome(line: str) -> None:
     assert is_chrome_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("markup", "trail"),
+    [
+        (
+            '<nav class="breadcrumb"><h2 class="visually-hidden">Ścieżka nawigacyjna</h2>'
+            '<ol><li><a href="/">Strona główna</a></li><li>PAL</li></ol></nav>',
+            ("Strona główna", "PAL"),
+        ),
+        (
+            '<div class="breadcrumbs"><span class="sr-only">Jesteś tutaj:</span>'
+            '<a href="/">Start</a> › <span>KIS</span></div>',
+            ("Start", "KIS"),
+        ),
+        (
+            '<div class="pathway"><span class="breadcrumbs"><a href="/">Start</a> <img src="a.png"'
+            ' alt=""> <a href="/x">Nasze działania</a> <img src="a.png" alt=""> Klub Seniora'
+            "</span></div>",
+            ("Start", "Nasze działania", "Klub Seniora"),
+        ),
+    ],
+    ids=["drupal-hidden-heading", "sr-only-label", "image-dividers"],
+)
+def test_breadcrumb_without_screen_reader_labels(markup: str, trail: tuple[str, ...]) -> None:
+    page = (
+        f"<html><body>{markup}<div><h1>Tytuł</h1><p>{'Treść artykułu o klubie. ' * 8}</p>"
+        "</div></body></html>"
+    )
+    [record] = parse_ops_page(page.encode(), "https://ops.example.pl/a")
+    assert record.breadcrumb == trail

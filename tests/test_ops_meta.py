@@ -30,6 +30,16 @@ D = dt.datetime
         (["Zamieścił:", "Zbigniew Sowa"], None, "Zbigniew Sowa"),
         (["Informację opublikował:", "Piotr Nowak, 06.06.2022r."], D(2022, 6, 6), "Piotr Nowak"),
         (["Data publikacji: 2021-06-02"], D(2021, 6, 2), None),
+        (
+            ["Osoba publikująca:", "Tomasz Lis", "Data publikacji:", "14.04.2023 12:05"],
+            D(2023, 4, 14, 12, 5),
+            "Tomasz Lis",
+        ),
+        (
+            ["Wpisany przez Marta Zielińska", "wtorek, 09 marzec 2010 10:15"],
+            D(2010, 3, 9, 10, 15),
+            "Marta Zielińska",
+        ),
     ],
     ids=lambda v: repr(v)[:50],
 )
@@ -57,6 +67,8 @@ def test_published_and_author(lines: list[str], published: D | None, author: str
             "Piotr Nowak",
         ),
         (["Data modyfikacji: 17.04.2007r"], D(2007, 4, 17), None),
+        (["Poprawiony: środa, 10 marzec 2010 08:40"], D(2010, 3, 10, 8, 40), None),
+        (["Osoba aktualizująca:", "Tomasz Lis"], None, "Tomasz Lis"),
     ],
     ids=lambda v: repr(v)[:50],
 )

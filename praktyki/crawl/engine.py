@@ -73,6 +73,7 @@ class Link:
     url: str
     kind: str
     priority: int = 0
+    depth: int = 0  # link distance from a seed, kept in the frontier (strategies may use it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,9 @@ class Engine:
         """Queue the strategy's seeds (idempotent: known URLs are ignored)."""
         with self.db.atomic():
             for link in self.strategy.seeds():
-                self.frontier.add(link.url, kind=link.kind, priority=link.priority)
+                self.frontier.add(
+                    link.url, kind=link.kind, priority=link.priority, depth=link.depth
+                )
 
     async def run(self) -> EngineStats:
         recovered = self.frontier.recover()
@@ -243,7 +246,11 @@ class Engine:
             archive_id = self.archive.put(response, self.run_id)
             for link in links:
                 if self.frontier.add(
-                    link.url, kind=link.kind, priority=link.priority, parent=item.url
+                    link.url,
+                    kind=link.kind,
+                    priority=link.priority,
+                    depth=link.depth,
+                    parent=item.url,
                 ):
                     self._known += 1
             self.frontier.done(item.url, status=response.status, archive_id=archive_id)

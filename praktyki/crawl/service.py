@@ -13,17 +13,27 @@ import datetime as dt
 import importlib.util
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import sqlite_utils
 
+from praktyki.crawl import ops_assemble
 from praktyki.crawl.assemble import Assembly, assemble_bdp
 from praktyki.crawl.bdp import DEFAULT_BDP_URL, BdpStrategy, default_source
-from praktyki.crawl.engine import Engine, ProgressSink
+from praktyki.crawl.engine import Engine, EngineStats, ProgressSink, Strategy
+from praktyki.crawl.ops import (
+    OpsSiteSpec,
+    OpsStrategy,
+    sites_from_registry,
+    sites_from_urls,
+    sites_key,
+)
+from praktyki.crawl.registry import default_registry_path, load_registry
 from praktyki.crawl.runs import (
     crawl_run,
     finished_crawl_runs,
@@ -33,6 +43,7 @@ from praktyki.crawl.runs import (
     set_removals,
 )
 from praktyki.crawl.settings import CrawlSettings
+from praktyki.errors import ConfigError
 from praktyki.load import DatabaseLock, begin_run, finish_run, get_run
 from praktyki.load.practices import PRACTICE
 from praktyki.schemas.run import RunStatus, RunSummary
@@ -45,6 +56,9 @@ __all__ = [
     "DemoResult",
     "crawl_bdp",
     "crawl_bdp_async",
+    "crawl_ops",
+    "crawl_ops_async",
+    "resolve_ops_sites",
     "export_archive",
     "reparse",
     "run_demo",
@@ -53,6 +67,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 STRATEGY = "bdp"
+OPS_STRATEGY = "ops"  # also the OPS runs' crawl_runs.source (each site is a dataset source)
 DEMO_SOURCE = "bdp-replica"
 
 
@@ -106,28 +121,35 @@ async def crawl_bdp_async(
 
 
 def _start_run(
-    db: sqlite_utils.Database, strategy: BdpStrategy, source: str, settings: CrawlSettings
+    db: sqlite_utils.Database,
+    strategy: BdpStrategy,
+    source: str,
+    settings: CrawlSettings,
 ) -> tuple[int, dt.datetime, bool]:
     """Resume the unfinished run of this source, or begin one: (run_id, started_at, resumed)."""
-    run_id = resumable_run(db, STRATEGY, source)
+    return _start_or_resume(db, STRATEGY, source, strategy.base_url, settings)
+
+
+def _start_or_resume(
+    db: sqlite_utils.Database, kind: str, source: str, base_url: str, settings: CrawlSettings
+) -> tuple[int, dt.datetime, bool]:
+    run_id = resumable_run(db, kind, source)
     if run_id is not None:
         previous = crawl_run(db, run_id)
         started = get_run(db, run_id).started_at
-        if previous is not None and previous.base_url == strategy.base_url:
+        if previous is not None and previous.base_url == base_url:
             log.info("resuming run %d (started %s)", run_id, started.isoformat())
             return run_id, started, True
         log.warning("run %d of %s crawled another base URL: not resumed", run_id, source)
         finish_run(
             db,
             run_id,
-            RunSummary(
-                run_id=run_id, kind=STRATEGY, status=RunStatus.INTERRUPTED, started_at=started
-            ),
+            RunSummary(run_id=run_id, kind=kind, status=RunStatus.INTERRUPTED, started_at=started),
         )
     started = _now()
-    options = settings.as_options() | {"base_url": strategy.base_url, "source": source}
-    run_id = begin_run(db, kind=STRATEGY, options=options, started_at=started)
-    record_crawl_run(db, run_id, strategy=STRATEGY, source=source, base_url=strategy.base_url)
+    options = settings.as_options() | {"base_url": base_url, "source": source}
+    run_id = begin_run(db, kind=kind, options=options, started_at=started)
+    record_crawl_run(db, run_id, strategy=kind, source=source, base_url=base_url)
     return run_id, started, False
 
 
@@ -148,6 +170,35 @@ async def _crawl(
 ) -> RunSummary:
     run_id, started, resumed = _start_run(db, strategy, source, settings)
     earlier_requests, earlier_bytes = _archived_so_far(db, run_id)
+    engine, fetcher, stats = await _run_engine(db, run_id, strategy, settings, progress, resumed)
+    complete = engine.complete()
+    if not complete:
+        log.warning("discovery was incomplete (failed listing pages or --max-pages): no removals")
+    with db.atomic():
+        assembly = assemble_bdp(db, run_id, source, complete=complete)
+        set_removals(db, run_id, complete=complete, applied=assembly.removals_applied)
+        summary = _summary(
+            db, run_id, STRATEGY, started, assembly, fetcher, earlier_requests, earlier_bytes
+        )
+        finish_run(db, run_id, summary)
+    log.info(
+        "run %d: %d pages fetched here, %d skipped by robots.txt",
+        run_id,
+        stats.fetched,
+        stats.skipped_robots,
+    )
+    return summary
+
+
+async def _run_engine(
+    db: sqlite_utils.Database,
+    run_id: int,
+    strategy: Strategy,
+    settings: CrawlSettings,
+    progress: ProgressSink | None,
+    resumed: bool,
+) -> tuple[Engine, Fetcher, EngineStats]:
+    """Run the frontier of ``run_id`` to its end with a fresh HTTP client."""
     pool = httpx.Limits(
         max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
     )
@@ -173,39 +224,145 @@ async def _crawl(
         if not resumed:
             engine.seed()
         stats = await engine.run()
-    complete = engine.complete()
-    if not complete:
-        log.warning("discovery was incomplete (failed listing pages or --max-pages): no removals")
+    return engine, fetcher, stats
+
+
+def _summary(
+    db: sqlite_utils.Database,
+    run_id: int,
+    kind: str,
+    started: dt.datetime,
+    assembly: Assembly,
+    fetcher: Fetcher,
+    earlier_requests: int,
+    earlier_bytes: int,
+) -> RunSummary:
+    counts = Frontier(db, run_id).counts()
+    not_modified = db.execute(
+        "SELECT COUNT(*) FROM archive_responses WHERE run_id = ? AND status = 304", [run_id]
+    ).fetchone()[0]
+    failed = counts["failed"] + assembly.failed
+    finished = _now()
+    return RunSummary(
+        run_id=run_id,
+        kind=kind,
+        started_at=started,
+        finished_at=finished,
+        duration_s=max((finished - started).total_seconds(), 0.0),
+        requests=earlier_requests + fetcher.stats.requests,
+        bytes=earlier_bytes + fetcher.stats.bytes_received,
+        not_modified=int(not_modified),
+        new=assembly.new,
+        changed=assembly.changed,
+        removed=assembly.removed,
+        unchanged=assembly.unchanged,
+        failed=failed,
+        exit_code=1 if failed else 0,
+    )
+
+
+# -- OPS ----------------------------------------------------------------------------------
+
+
+def resolve_ops_sites(
+    urls: Sequence[str] = (),
+    sites_file: Path | str | None = None,
+    replica_bases: Mapping[str, str] | None = None,
+) -> list[OpsSiteSpec]:
+    """The sites of an OPS crawl: one per host of ``urls``, plus the registry's (``sites_file``,
+    or the shipped one when no URL is given). Registry entries for a replica (``{base}``) need
+    its base URL in ``replica_bases``; without it they are skipped with a warning."""
+    sites = sites_from_urls(urls)
+    if sites_file is not None or not urls:
+        registry = load_registry(Path(sites_file) if sites_file else default_registry_path())
+        found, skipped = sites_from_registry(registry, replica_bases)
+        if skipped:
+            log.warning(
+                "skipped %d replica site(s) with no known base URL: %s "
+                "(give --replica-base NAME=URL, or run `praktyki demo`)",
+                len(skipped),
+                ", ".join(skipped),
+            )
+        sites += found
+    if not sites:
+        raise ConfigError("no OPS site to crawl: give URLs or a --sites file")
+    return sites
+
+
+def crawl_ops(
+    db_path: Path | str,
+    urls: Sequence[str] = (),
+    *,
+    sites_file: Path | str | None = None,
+    settings: CrawlSettings | None = None,
+    progress: ProgressSink | None = None,
+    replica_bases: Mapping[str, str] | None = None,
+) -> RunSummary:
+    """Focused crawl (or refresh, or resume) of OPS sites into ``db_path``; see
+    :func:`resolve_ops_sites` for which sites and :mod:`praktyki.crawl.ops` for the rules."""
+    sites = resolve_ops_sites(urls, sites_file, replica_bases)
+    return asyncio.run(crawl_ops_async(db_path, sites, settings, progress=progress))
+
+
+async def crawl_ops_async(
+    db_path: Path | str,
+    sites: Sequence[OpsSiteSpec],
+    settings: CrawlSettings | None = None,
+    *,
+    progress: ProgressSink | None = None,
+) -> RunSummary:
+    """:func:`crawl_ops` over resolved sites, for callers that already run an event loop."""
+    settings = settings or CrawlSettings()
+    _skip_missing_sniffio_lookups()
+    OpsStrategy(sites)  # validates the site set before the lock is taken
+    with _store(db_path) as db:
+        ops_assemble.ensure_schema(db)
+        return await _crawl_ops(db, list(sites), settings, progress)
+
+
+async def _crawl_ops(
+    db: sqlite_utils.Database,
+    sites: list[OpsSiteSpec],
+    settings: CrawlSettings,
+    progress: ProgressSink | None,
+) -> RunSummary:
+    key = sites_key(sites)
+    run_id, started, resumed = _start_or_resume(db, OPS_STRATEGY, OPS_STRATEGY, key, settings)
+    ops_assemble.record_run_sites(db, run_id, sites)
+    hosts = {site.host: site.name for site in sites}
+    admitted = {
+        url: hosts.get(urlsplit(url).netloc, "")
+        for (url,) in db.execute("SELECT url FROM frontier WHERE run_id = ?", [run_id])
+    }
+    strategy = OpsStrategy(sites, admitted=admitted)
+    earlier_requests, earlier_bytes = _archived_so_far(db, run_id)
+    engine, fetcher, stats = await _run_engine(db, run_id, strategy, settings, progress, resumed)
+    unfinished = {
+        urlsplit(url).netloc
+        for (url,) in db.execute(
+            "SELECT url FROM frontier WHERE run_id = ? AND kind = 'page' AND state != 'done'",
+            [run_id],
+        )
+    }
     with db.atomic():
-        assembly = assemble_bdp(db, run_id, source, complete=complete)
-        set_removals(db, run_id, complete=complete, applied=assembly.removals_applied)
-        counts = Frontier(db, run_id).counts()
-        not_modified = db.execute(
-            "SELECT COUNT(*) FROM archive_responses WHERE run_id = ? AND status = 304", [run_id]
-        ).fetchone()[0]
-        failed = counts["failed"] + assembly.failed
-        finished = _now()
-        summary = RunSummary(
-            run_id=run_id,
-            kind=STRATEGY,
-            started_at=started,
-            finished_at=finished,
-            duration_s=max((finished - started).total_seconds(), 0.0),
-            requests=earlier_requests + fetcher.stats.requests,
-            bytes=earlier_bytes + fetcher.stats.bytes_received,
-            not_modified=int(not_modified),
-            new=assembly.new,
-            changed=assembly.changed,
-            removed=assembly.removed,
-            unchanged=assembly.unchanged,
-            failed=failed,
-            exit_code=1 if failed else 0,
+        for site in sites:
+            complete = not (
+                stats.cut or site.host in unfinished or strategy.budget_spent(site.name)
+            )
+            if not complete:
+                log.warning("site %s: crawl incomplete, no removals", site.name)
+            ops_assemble.set_site_complete(db, run_id, site.name, complete=complete)
+        assembly = ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
+        set_removals(db, run_id, complete=engine.complete(), applied=assembly.removals_applied)
+        summary = _summary(
+            db, run_id, OPS_STRATEGY, started, assembly, fetcher, earlier_requests, earlier_bytes
         )
         finish_run(db, run_id, summary)
     log.info(
-        "run %d: %d pages fetched here, %d skipped by robots.txt",
+        "run %d: %d pages fetched here over %d sites, %d skipped by robots.txt",
         run_id,
         stats.fetched,
+        len(sites),
         stats.skipped_robots,
     )
     return summary
@@ -224,12 +381,15 @@ def _wipe_bdp(db: sqlite_utils.Database) -> None:
     db.execute("DELETE FROM sections")
 
 
-#: Strategy → (wipe its dataset tables, assemble one run). The OPS crawl adds its entry here.
+#: Strategy → (wipe its dataset tables, assemble one run).
 Replayer = tuple[
     Callable[[sqlite_utils.Database], None],
     Callable[..., Assembly],
 ]
-REPLAYERS: dict[str, Replayer] = {STRATEGY: (_wipe_bdp, assemble_bdp)}
+REPLAYERS: dict[str, Replayer] = {
+    STRATEGY: (_wipe_bdp, assemble_bdp),
+    OPS_STRATEGY: (ops_assemble.wipe_ops, ops_assemble.assemble_ops),
+}
 
 
 def reparse(db_path: Path | str) -> RunSummary:
@@ -239,6 +399,7 @@ def reparse(db_path: Path | str) -> RunSummary:
         started = _now()
         run_id = begin_run(db, kind="reparse", options={}, started_at=started)
         total = Assembly()
+        ops_assemble.ensure_schema(db)
         with db.atomic():
             for strategy, (wipe, assemble) in REPLAYERS.items():
                 wipe(db)
@@ -282,7 +443,7 @@ class DemoResult:
 
     base_urls: dict[str, str]
     bdp: RunSummary
-    # ops: RunSummary | None  -- the OPS crawl of the demo goes here (see run_demo)
+    ops: RunSummary | None = None
 
 
 def run_demo(
@@ -299,5 +460,6 @@ def run_demo(
     with running_replica(practices=practices) as replica:
         base_urls = replica.base_urls
         bdp = crawl_bdp(db_path, base_urls["bdp"], settings, progress=progress)
-        # The OPS part of the demo: crawl the replica's OPS sites here (a later task).
-    return DemoResult(base_urls=base_urls, bdp=bdp)
+        # The OPS replica sites, from the shipped registry with the replica's own ports.
+        ops = crawl_ops(db_path, settings=settings.replace(source=None), replica_bases=base_urls)
+    return DemoResult(base_urls=base_urls, bdp=bdp, ops=ops)

@@ -14,7 +14,9 @@ import re
 __all__ = [
     "CHROME_ATTRS",
     "CHROME_LINES",
+    "ATTACHMENTS_LABEL",
     "HOURS_LABEL",
+    "META_BLOCK",
     "HOURS_LINE",
     "MAX_CHROME_LINE",
     "NEGATIVE_ATTRS",
@@ -100,6 +102,21 @@ HOURS_LABEL = re.compile(
 HOURS_LINE = re.compile(
     r"^(pon|wt|śr|czw|pt|sob|niedz|pn)[a-ząćęłńóśźż.]*[\s\-–,a-ząćęłńóśźż.]*:?\s*"
     r"(w godz\.?|godz\.?|od)?\s*\d{1,2}[:.]\d{2}\s*(-|–|do)\s*\d{1,2}[:.]\d{2}",
+    re.IGNORECASE,
+)
+
+# The heading of a metadata block after an article (BIP's "Metryczka" table, "Informacje o
+# publikacji" <dl>): nothing after it in the article's block is article text.
+META_BLOCK = re.compile(
+    r"^(metryczka|metryka( strony| dokumentu| informacji| publikacji| artykułu)?|"
+    r"informacje? o (publikacji|dokumencie|artykule|informacji|wpisie)|metadane|"
+    r"dane (publikacji|dokumentu)|szczegóły publikacji)\s*:?$",
+    re.IGNORECASE,
+)
+# The label over a list of files; the files go to ``attachments``, the label with them.
+ATTACHMENTS_LABEL = re.compile(
+    r"^(załącznik|załączniki|pliki|pliki do pobrania|do pobrania|dokumenty do pobrania|"
+    r"załączone pliki|materiały do pobrania)\s*:?$",
     re.IGNORECASE,
 )
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -65,6 +66,8 @@ DOC_EXTENSIONS = re.compile(
     r"\.(pdf|docx?|odt|ods|xlsx?|rtf|pptx?|odp|zip|rar|7z|jpe?g|png|gif|txt|csv)$", re.IGNORECASE
 )
 _SPACE = re.compile(r"\s+")
+# ids that name the page's own header or footer (whole id, so "footer-news" is not one)
+_EDGE_NAME = re.compile(r"(site-|page-)?(footer|stopka|stopka-strony|naglowek|header|masthead)")
 _ROLE_CHROME = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
 
 
@@ -258,6 +261,8 @@ def _is_chrome(node: LexborNode, tag: str, in_article: bool) -> bool:
     if tag in CHROME_TAGS or (tag in EDGE_TAGS and not in_article):
         return True
     attrs = node.attributes
+    if not in_article and _EDGE_NAME.fullmatch((attrs.get("id") or "").strip().lower()):
+        return True  # <div id="stopka">: a page footer written before <footer> existed
     if (attrs.get("role") or "").lower() in _ROLE_CHROME:
         return True
     return bool(CHROME_ATTRS.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"))
@@ -281,8 +286,15 @@ def extract_main_content(tree: LexborHTMLParser | LexborNode) -> LexborNode | No
     return page.nodes.get(main.node_id) if main else None
 
 
-def find_main(page: Linearized) -> MainContent | None:
-    """Score the blocks of a linearized page and pick the content block (see module doc)."""
+def find_main(
+    page: Linearized, boilerplate: Callable[[str], bool] | None = None
+) -> MainContent | None:
+    """Score the blocks of a linearized page and pick the content block (see module doc).
+
+    ``boilerplate`` names lines that never count as content however long they are (a caller's
+    metadata lines: "Dodano przez MOPS Kalisz, 2019-05-06 08:02:10" must not outscore a
+    one-sentence article next to it).
+    """
     scores: dict[int, float] = defaultdict(float)
     total: dict[int, int] = defaultdict(int)
     plain: dict[int, int] = defaultdict(int)
@@ -293,6 +305,8 @@ def find_main(page: Linearized) -> MainContent | None:
                 plain[node_id] += len(line.text) - line.link_chars
         chars = len(line.text) - line.link_chars
         if line.chrome or line.heading or chars < MIN_PARAGRAPH:
+            continue
+        if boilerplate is not None and boilerplate(line.text):
             continue
         score = 1 + line.text.count(",") + min(chars / 100, 3)
         for level, node_id in enumerate(reversed(line.path[-4:])):
@@ -341,6 +355,9 @@ def _parent_id(page: Linearized, node_id: int) -> int | None:
 def _widen(page: Linearized, best: int, plain: dict[int, int], total: dict[int, int]) -> int:
     current = best
     while (parent := _parent_id(page, current)) is not None:
+        if total.get(parent, 0) == total.get(current, 0):
+            current = parent  # a pure wrapper (page builders nest five deep): look past it
+            continue
         share = plain.get(current, 0) / max(plain.get(parent, 0), 1)
         if share >= 0.5 or _density(parent, total, plain) > 0.3:
             break

@@ -26,7 +26,13 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from praktyki.errors import MissingBlock, ParseError
-from praktyki.parsers.chrome import HOURS_LABEL, HOURS_LINE, is_chrome_line
+from praktyki.parsers.chrome import (
+    ATTACHMENTS_LABEL,
+    HOURS_LABEL,
+    HOURS_LINE,
+    META_BLOCK,
+    is_chrome_line,
+)
 from praktyki.parsers.content import (
     DOC_EXTENSIONS,
     MIN_PARAGRAPH,
@@ -49,7 +55,14 @@ from praktyki.schemas.ops import OpsAttachment, OpsPage
 __all__ = ["SiteHints", "parse_ops_page"]
 
 _BULLET = re.compile(r"^(?:[•●▪■◦▫‣⁃∙·*–—-]|&bull;)\s+")
+_ADDRESS = re.compile(r"(?<![\d-])\d{2}-\d{3}(?![\d-])\s+\w")  # "56-200 Góra"
+_FILE_INFO = re.compile(
+    r"[\s,;–-]*[(\[]?\s*(?:pdf|docx?|odt|ods|xlsx?|rtf|zip|jpe?g|png)?[\s,;]*"
+    r"(?:\d+(?:[.,]\d+)?\s*[kKmMgG]i?[bB])?\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
 _META_AFTER = 14  # lines after an article still searched for its metadata
+_META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
 
 
@@ -96,7 +109,7 @@ def parse_ops_page(
     last = page.span(regions[-1])[1]
     shared = {
         "url": url,
-        "site_name": site_name or site_name_of(tree, page, first, titles),
+        "site_name": site_name or site_name_of(tree, page, first, titles, url),
         "breadcrumb": breadcrumb(page),
         "institution": find_institution(page, (first, last)),
     }
@@ -117,10 +130,14 @@ def _regions(tree: LexborHTMLParser, page: Linearized, hints: SiteHints | None) 
         matched = [n.mem_id for n in tree.css(hints.body_selector) if n.mem_id in page.nodes]
         if matched:
             return matched
-    main: MainContent | None = find_main(page)
+    main: MainContent | None = find_main(page, _boilerplate)
     if main is None:
         return []
     return main.articles or [main.node_id]
+
+
+def _boilerplate(text: str) -> bool:
+    return is_meta_line(text) or is_chrome_line(text) is not None
 
 
 def _article(
@@ -139,14 +156,14 @@ def _article(
         title = node.text(separator=" ", strip=True) or title
     body_from = title_at + 1 if title_at is not None and title_at >= start else start
     window_from = min(title_at, start) if title_at is not None else start
-    window_to = min(end + _META_AFTER, limit if limit is not None else len(page.lines))
+    window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     meta = scan_meta([line.text for line in page.lines[window_from:window_to]])
     consumed = {window_from + i for i in meta.consumed}
     outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
     lines = [
         line for i, line in enumerate(page.lines) if body_from <= i < end and i not in consumed
     ]
-    body = _render(_body_lines(lines, outside))
+    body = _render(_body_lines(lines, outside, about_hours=_about_hours(title)))
     if not body:
         return None
     if title is None:
@@ -165,6 +182,19 @@ def _article(
         "topics": tag_topics(f"{title}\n{body}", _topics()),
         "attachments": _attachments(_enclosing(page, region, window_from, window_to), base),
     }
+
+
+def _meta_window_end(page: Linearized, end: int, limit: int) -> int:
+    """Where an article's metadata may still be: a few lines on, or through a "Metryczka" block.
+
+    A labelled metadata block (BIP's "Metryczka", "Informacje o publikacji") can follow a file
+    list and run to twenty lines; when its heading shows up soon after the text, it is read whole.
+    """
+    window_to = min(end + _META_AFTER, limit)
+    for i in range(end, window_to):
+        if META_BLOCK.match(page.lines[i].text):
+            return min(i + _META_BLOCK_LINES, limit)
+    return window_to
 
 
 def _title_index(page: Linearized, start: int, end: int, titles: list[str]) -> int | None:
@@ -207,14 +237,26 @@ def _is_paragraph(line: Line) -> bool:
     )
 
 
-def _body_lines(lines: list[Line], outside: set[str]) -> list[Line]:
+def _about_hours(title: str | None) -> bool:
+    """An article about opening hours ("Godziny pracy"): its timetable is its content."""
+    return title is not None and HOURS_LABEL.match(title) is not None
+
+
+def _hours_label(text: str) -> bool:
+    """ "Godziny pracy:", "Kasa czynna" — a label, not a sentence that merely starts so."""
+    return HOURS_LABEL.match(text) is not None and len(text) < 60 and not text.endswith(".")
+
+
+def _body_lines(lines: list[Line], outside: set[str], *, about_hours: bool = False) -> list[Line]:
     kept: list[Line] = []
     in_hours = False
     for line in lines:
         text = line.text
+        if META_BLOCK.match(text):
+            break  # "Metryczka": the rest of the block is the article's metadata
         if line.chrome or is_meta_line(text):
             continue
-        if HOURS_LABEL.match(text) and len(text) < 60:
+        if not about_hours and _hours_label(text):
             in_hours = True
             continue
         if in_hours and HOURS_LINE.match(text):
@@ -229,7 +271,11 @@ def _body_lines(lines: list[Line], outside: set[str]) -> list[Line]:
 def _attachment_line(line: Line) -> bool:
     """A line that is a link to a file: it is reported in ``attachments``, not in the body."""
     paths = [urlsplit(href).path for href in line.hrefs]
-    return bool(paths) and line.link_density > 0.6 and all(DOC_EXTENSIONS.search(p) for p in paths)
+    if not paths or not all(DOC_EXTENSIONS.search(p) for p in paths):
+        return False
+    # the file's type and size after the link ("Regulamin (pdf, 1 KB)") are part of the link
+    bare = len(_FILE_INFO.sub("", line.text)) or 1
+    return line.link_chars / bare > 0.6
 
 
 def _linky(line: Line) -> bool:
@@ -258,9 +304,21 @@ def _trim_edges(lines: list[Line], outside: set[str]) -> list[Line]:
         short_repeat = len(line.text) < 60 and line.text.casefold() in outside
         return _linky(line) or (short_repeat and not line.heading)
 
-    while lines and junk(lines[0]):
+    if any(_ADDRESS.search(line.text) for line in lines):
+        # a contact page: its address repeats the footer's and is still its content
+        return _trim_links(lines)
+    kept = lines
+    while kept and junk(kept[0]):
+        kept = kept[1:]
+    while kept and (junk(kept[-1]) or ATTACHMENTS_LABEL.match(kept[-1].text)):
+        kept = kept[:-1]  # a trailing "Załączniki" lost its files to ``attachments``
+    return kept or _trim_links(lines)  # a short page that repeats the menu is still a page
+
+
+def _trim_links(lines: list[Line]) -> list[Line]:
+    while lines and _linky(lines[0]):
         lines = lines[1:]
-    while lines and junk(lines[-1]):
+    while lines and _linky(lines[-1]):
         lines = lines[:-1]
     return lines
 

@@ -36,6 +36,7 @@ _NOT_PHONE = re.compile(
     r"\b(nip|regon|krs|konto|rachunek|nr rach|bank|iban|skrytk|epuap)\b", re.IGNORECASE
 )
 _FAX = re.compile(r"\bfax\.?\s*:?\s*[\d\s()+./-]+", re.IGNORECASE)
+_TEL_FAX = re.compile(r"\btel\.?\s*(?:/|i|-|,|\+)\s*fax\.?\s*:?", re.IGNORECASE)
 _FAX_ONLY = re.compile(r"^\s*fax\b", re.IGNORECASE)
 _LABEL = re.compile(r"^(adres|siedziba|dane teleadresowe|kontakt)\s*:?\s*", re.IGNORECASE)
 _LOCALITY_END = re.compile(r"\s+(tel|fax|e-?mail|woj|gmina|powiat)\b.*$", re.IGNORECASE)
@@ -76,7 +77,8 @@ def _parse_block(window: list[str], here: int) -> Institution:
 
 
 def _without_postal(text: str) -> str:
-    return _FAX.sub(" ", _POSTAL.sub(" ", text))
+    # "tel./fax (41) 370 51 34" is a phone that also takes faxes; "fax: …" alone is not a phone
+    return _FAX.sub(" ", _TEL_FAX.sub("tel. ", _POSTAL.sub(" ", text)))
 
 
 def _street(text: str) -> str | None:

@@ -25,13 +25,15 @@ _PUBLISH = (
         rf"zamieścił{_A}|zamieszczono( przez)?|dodał{_A}|dodano( przez)?|opublikował{_A}|"
         rf"opublikowano( przez)?|informację opublikował{_A}|"
         r"data (publikacji|opublikowania|dodania)|"
-        rf"wprowadził{_A}|wprowadzono|data wprowadzenia|posted by|published",
+        rf"wprowadził{_A}|wprowadzono|data wprowadzenia|posted by|published|"
+        r"osoba publikująca|osoba wprowadzająca|publikujący|wpisany przez|wpisane przez",
     ),
     (
         1,
         rf"autor(ka)?|informację (wytworzył{_A}|sporządził{_A})|wytworzył{_A}|sporządził{_A}|"
         rf"napisał{_A}|przygotował{_A}|data (utworzenia|wytworzenia|wytworzenia informacji)|"
-        rf"utworzono|wytworzono|data",
+        rf"utworzono|wytworzono|osoba sporządzająca|osoba wytwarzająca|"
+        r"osoba odpowiedzialna( za treść)?|data",
     ),
 )
 _MODIFY = (
@@ -39,7 +41,8 @@ _MODIFY = (
     rf"ostatnia (zmiana|modyfikacja|aktualizacja|edycja)|data (modyfikacji|aktualizacji|"
     rf"ostatniej (zmiany|modyfikacji|aktualizacji))|edytował{_A}|edytowano|zaktualizował{_A}|"
     rf"zaktualizowano|aktualizacja|aktualizował{_A}|poprawił{_A}|poprawiono|modyfikował{_A}|"
-    rf"informację zmienił{_A}|zmienił{_A}|updated|modified"
+    rf"informację zmienił{_A}|zmienił{_A}|updated|modified|osoba aktualizująca|"
+    r"osoba modyfikująca|poprawiony|poprawiona|zmieniony|zmieniona"
 )
 _LABEL_END = r"\s*(?::|\s)\s*(?P<rest>.*)$"
 _PUBLISH_RE = tuple(

@@ -27,6 +27,8 @@ class Topic:
     label: str
     text_patterns: tuple[re.Pattern[str], ...]
     url_patterns: tuple[re.Pattern[str], ...]
+    link_patterns: tuple[re.Pattern[str], ...] = ()  # crawl-only: rank links, never tag
+    link_url_patterns: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,10 @@ def load_topics() -> Topics:
 
 
 def parse_topics(toml_text: str) -> Topics:
-    """A vocabulary from TOML text (tables ``[TAG]`` with ``phrases`` and an optional ``label``)."""
+    """A vocabulary from TOML text.
+
+    Tables ``[TAG]`` with ``phrases``, an optional ``label`` and optional ``link_phrases``.
+    """
     try:
         data = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as exc:
@@ -53,18 +58,26 @@ def parse_topics(toml_text: str) -> Topics:
     topics = []
     for tag, table in data.items():
         phrases = table.get("phrases") if isinstance(table, dict) else None
-        valid = isinstance(phrases, list) and all(isinstance(p, str) and p for p in phrases)
-        if not valid or not phrases:
+        if not _phrase_list(phrases) or not phrases:
             raise ConfigError(f"topic {tag!r} needs a non-empty list of phrases")
+        link_phrases = table.get("link_phrases", [])
+        if not _phrase_list(link_phrases):
+            raise ConfigError(f"topic {tag!r}: link_phrases must be a list of phrases")
         topics.append(
             Topic(
                 tag=tag,
                 label=str(table.get("label", tag)),
                 text_patterns=tuple(_text_pattern(p) for p in phrases),
                 url_patterns=tuple(_url_pattern(p) for p in phrases),
+                link_patterns=tuple(_text_pattern(p) for p in link_phrases),
+                link_url_patterns=tuple(_url_pattern(p) for p in link_phrases),
             )
         )
     return Topics(tuple(topics))
+
+
+def _phrase_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(p, str) and p for p in value)
 
 
 def tag_topics(text: str, topics: Topics) -> tuple[str, ...]:
@@ -79,9 +92,9 @@ def link_score(url: str, text: str, topics: Topics) -> int:
     folded_url = _fold(unquote(url)).replace("-", " ").replace("_", " ").replace("+", " ")
     score = 0
     for topic in topics.topics:
-        if any(p.search(text) for p in topic.text_patterns):
+        if any(p.search(text) for p in (*topic.text_patterns, *topic.link_patterns)):
             score += TEXT_WEIGHT
-        if any(p.search(folded_url) for p in topic.url_patterns):
+        if any(p.search(folded_url) for p in (*topic.url_patterns, *topic.link_url_patterns)):
             score += URL_WEIGHT
     return score
 

@@ -599,7 +599,8 @@ def janow_content(rng: random.Random) -> SiteContent:
     return SiteContent(
         name="ops-janow",
         style="janow",
-        site_name="Ośrodek Pomocy Społecznej w Janowie Lubelskim",
+        # the site's name as it shows it (its <title>); the page never spells the name out
+        site_name="OPS Janów Lubelski",
         institution=None,  # the pages show no contact block, only "© 2007 Copyright by OPS w …"
         menu=tuple(MenuItem(label, f"/index.php?id={i}") for label, i in menu_ids.items()),
         pages=tuple(pages),
@@ -916,7 +917,8 @@ def drupal_content() -> SiteContent:
                 ),
             ),
             "Aktualności",
-            topics=("wolontariat", "Klub Seniora"),
+            # volunteers delivering parcels to seniors: no Klub Seniora is named
+            topics=("wolontariat",),
         ),
     )
     return SiteContent(

@@ -152,7 +152,7 @@ class JanowStyle:
         return f"""<html>
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset={site.charset}">
-<title>OPS Janów Lubelski - {esc(title)}</title>
+<title>{esc(site.site_name)} - {esc(title)}</title>
 </head>
 <body bgcolor="#FFFFFF" topmargin="0" leftmargin="0">
 <table width="780" border="0" cellpadding="0" cellspacing="0" align="center">

@@ -18,6 +18,8 @@ import random
 from collections.abc import Callable, Mapping
 from urllib.parse import parse_qsl
 
+from praktyki.errors import ConfigError
+from praktyki.parsers.topics import load_topics
 from praktyki.replica.ops_content import (
     Attachment,
     Page,
@@ -35,7 +37,7 @@ from praktyki.replica.ops_markup_legacy import GoraStyle, JanowStyle
 from praktyki.replica.site import Request, Resource
 from praktyki.schemas.ops import OpsAttachment, OpsPage
 
-__all__ = ["VARIANT_PARAMS", "OpsSite", "build_ops_sites"]
+__all__ = ["VARIANT_PARAMS", "OpsSite", "build_ops_sites", "vocabulary_tags"]
 
 # Parameters that change the markup, not the page (calendar widget, list sort order).
 VARIANT_PARAMS = frozenset({"ajaxCalendar", "mo", "yr", "orderby", "order"})
@@ -86,6 +88,24 @@ def _pdf(title: str) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+@functools.cache
+def _vocabulary() -> tuple[str, ...]:
+    return load_topics().tags
+
+
+def vocabulary_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The replica's own tags in vocabulary order; a tag the vocabulary lacks is an error.
+
+    ``praktyki/data/topics.toml`` is the one source of tag names: the replica decides which
+    topics an article has, the vocabulary how they are spelled and ordered.
+    """
+    known = _vocabulary()
+    unknown = sorted(set(tags) - set(known))
+    if unknown:
+        raise ConfigError(f"replica topic tags not in the vocabulary: {unknown}")
+    return tuple(tag for tag in known if tag in tags)
 
 
 def _fixed(listing: Listing, ctx: Ctx) -> Listing:
@@ -146,7 +166,7 @@ class OpsSite:
                 views=art.views,
                 body=truth_body(art.blocks),
                 institution=site.institution,
-                topics=art.topics,
+                topics=vocabulary_tags(art.topics),
                 attachments=tuple(
                     OpsAttachment(name=a.name, url=base + a.target) for a in art.attachments
                 ),

@@ -1,0 +1,5 @@
+"""``python -m praktyki``: the command line."""
+
+from praktyki.cli import main
+
+main()

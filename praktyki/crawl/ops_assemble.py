@@ -1,0 +1,365 @@
+"""Archive → dataset for ONE OPS run: the crawl's last phase, and what ``reparse`` replays.
+
+Per site of the run (table ``ops_run_sites``, owned here: ``run_id``, ``name``, ``host``,
+``spec`` (the resolved site as JSON: start URLs, prefixes, budget, depth, hints), ``complete``),
+every HTML page the run fetched (200, or 304 → the latest 2xx body archived before it) is read
+with :func:`~praktyki.parsers.ops.parse_ops_page` and the site's registry hints. Then, in order:
+
+1. **declared duplicates** are skipped: a ``<link rel="canonical">`` naming another URL, or
+   ``<meta name="robots" content="noindex">`` (printer-friendly copies say both);
+2. pages with **no article** (``ParseError`` / ``MissingBlock``) are skipped, counted;
+3. **teasers** are dropped: a record whose title is the text of a link on the same page to
+   another page of the site (a news list shows each headline as a link to the article);
+4. **lists** are skipped: a page that links, by their titles, to two or more pages that gave
+   articles (a BIP menu page, a news list whose teasers the extractor did not split), or to
+   one while its own record has no date, author or views; and later pages of a paginated list
+   (:data:`~praktyki.crawl.ops.PAGINATION_PARAMS`, ``/page/N/``);
+   links on more than half of a site's pages (menus, footers) do not count for 3 and 4;
+5. the rest is loaded, one :class:`~praktyki.schemas.dataset.OpsBundle` per page
+   (``source`` = the site's name). Identity is the canonical URL (+ article index), never the
+   text: two centres with the same copied paragraph are two records.
+
+Removals (:func:`~praktyki.load.mark_ops_removed`) only for a site whose crawl was complete: no
+failed page, budget not exhausted, not cut by ``--max-pages``. One transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import sqlite_utils
+from selectolax.lexbor import LexborHTMLParser
+
+from praktyki import __version__
+from praktyki.crawl.assemble import Assembly
+from praktyki.crawl.ops import PAGINATION_PARAMS, OpsSiteSpec, is_continuation
+from praktyki.errors import ConfigError, ParseError, StorageError
+from praktyki.load import load_ops_bundle, mark_ops_removed
+from praktyki.load.ops import OPS_PAGE
+from praktyki.load.tracked import ChangeKind
+from praktyki.parsers.decode import decode_html
+from praktyki.parsers.ops import SiteHints as ParserHints
+from praktyki.parsers.ops import parse_ops_page
+from praktyki.schemas.archive import ArchivedResponse
+from praktyki.schemas.dataset import OpsBundle, Provenance
+from praktyki.schemas.ops import OpsPage
+from praktyki.scraper.archive import Archive
+from praktyki.scraper.urls import canonicalize, is_http_url
+
+__all__ = [
+    "PAGINATION_PARAMS",
+    "PARSER_VERSION",
+    "assemble_ops",
+    "ensure_schema",
+    "record_run_sites",
+    "run_sites",
+    "set_site_complete",
+    "wipe_ops",
+]
+
+log = logging.getLogger(__name__)
+
+PARSER_VERSION = f"ops/{__version__}"
+_HUB_LINKS = 2  # links to other articles, by their titles, that make a page a list
+_TEMPLATE_SHARE = 0.5  # a link on more than this share of a site's pages is its template
+_TEMPLATE_MIN_PAGES = 4
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS ops_run_sites (
+    run_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    host TEXT NOT NULL,
+    spec TEXT NOT NULL,
+    complete INTEGER,
+    PRIMARY KEY (run_id, name)
+)
+"""
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    db.execute(_SCHEMA)
+
+
+def record_run_sites(db: sqlite_utils.Database, run_id: int, sites: list[OpsSiteSpec]) -> None:
+    with db.atomic():
+        for site in sites:
+            db.execute(
+                "INSERT OR IGNORE INTO ops_run_sites (run_id, name, host, spec) "
+                "VALUES (?, ?, ?, ?)",
+                [run_id, site.name, site.host, site.to_json()],
+            )
+
+
+def run_sites(db: sqlite_utils.Database, run_id: int) -> list[tuple[OpsSiteSpec, bool]]:
+    """The run's sites and whether each one's crawl was complete."""
+    rows = db.execute(
+        "SELECT spec, complete FROM ops_run_sites WHERE run_id = ? ORDER BY rowid", [run_id]
+    ).fetchall()
+    return [(OpsSiteSpec.from_json(spec), bool(complete)) for spec, complete in rows]
+
+
+def set_site_complete(db: sqlite_utils.Database, run_id: int, name: str, *, complete: bool) -> None:
+    db.execute(
+        "UPDATE ops_run_sites SET complete = ? WHERE run_id = ? AND name = ?",
+        [int(complete), run_id, name],
+    )
+
+
+def wipe_ops(db: sqlite_utils.Database) -> None:
+    """Empty the OPS dataset tables (archive, frontier, runs and ``ops_run_sites`` stay)."""
+    db.execute(f"DELETE FROM {OPS_PAGE.fts_table}")  # noqa: S608 - constant names
+    for child in OPS_PAGE.children.values():
+        db.execute(f"DELETE FROM {child.table}")  # noqa: S608
+    db.execute("DELETE FROM history WHERE entity IN (?, 'institution')", [OPS_PAGE.entity])
+    db.execute(f"DELETE FROM {OPS_PAGE.table}")  # noqa: S608
+    db.execute("DELETE FROM institutions")
+
+
+@dataclass(slots=True)
+class _Parsed:
+    url: str
+    records: list[OpsPage]
+    links: dict[str, set[str]]  # normalized anchor text → on-site URLs (not this page)
+    provenance: Provenance
+
+
+@dataclass(slots=True)
+class OpsAssembly(Assembly):
+    """:class:`Assembly` plus what the OPS rules skipped."""
+
+    no_article: int = 0
+    duplicates: int = 0
+    teasers: int = 0
+    lists: int = 0
+    sites: dict[str, int] = field(default_factory=dict)  # site → pages loaded
+
+
+def assemble_ops(
+    db: sqlite_utils.Database, run_id: int, source: str, *, complete: bool
+) -> OpsAssembly:
+    """Load run ``run_id``'s OPS pages (``source`` is the run's key; each site is its own
+    dataset source); removals where ``complete`` and the site's own crawl was complete."""
+    result = OpsAssembly()
+    archive = Archive(db)
+    with db.atomic():
+        db.execute("DELETE FROM crawl_failures WHERE run_id = ?", [run_id])
+        pages = _fetched_pages(db, run_id)
+        applied = False
+        for site, site_complete in run_sites(db, run_id):
+            seen = _assemble_site(db, archive, run_id, site, pages.get(site.host, []), result)
+            if complete and site_complete:
+                result.removed += len(mark_ops_removed(db, site.name, seen, run_id=run_id))
+                applied = True
+        result.removals_applied = applied
+        for url, reason in result.failures:
+            db.execute(
+                "INSERT INTO crawl_failures (run_id, url, reason) VALUES (?, ?, ?)",
+                [run_id, url, reason],
+            )
+    log.info(
+        "run %d: OPS pages skipped: %d without an article, %d duplicates, %d lists; "
+        "%d teaser records dropped",
+        run_id,
+        result.no_article,
+        result.duplicates,
+        result.lists,
+        result.teasers,
+    )
+    return result
+
+
+def _fetched_pages(db: sqlite_utils.Database, run_id: int) -> dict[str, list[tuple[str, int, int]]]:
+    rows = db.execute(
+        "SELECT url, status, archive_id FROM frontier WHERE run_id = ? AND kind = 'page' "
+        "AND state = 'done' ORDER BY seq",
+        [run_id],
+    ).fetchall()
+    by_host: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for url, status, archive_id in rows:
+        by_host[urlsplit(url).netloc].append((url, int(status), int(archive_id)))
+    return by_host
+
+
+def _assemble_site(
+    db: sqlite_utils.Database,
+    archive: Archive,
+    run_id: int,
+    site: OpsSiteSpec,
+    pages: list[tuple[str, int, int]],
+    result: OpsAssembly,
+) -> list[str]:
+    """Load one site's pages; the URLs whose articles were stored (seen this run)."""
+    parsed: list[_Parsed] = []
+    for url, status, archive_id in pages:
+        try:
+            body = _body(db, archive, url, status, archive_id)
+        except StorageError as exc:
+            result.failed += 1
+            result.failures.append((url, f"StorageError: {exc.reason}"))
+            continue
+        page = _parse(site, url, body, result)
+        if page is not None:
+            parsed.append(page)
+    _drop_template_links(parsed)
+    _drop_teasers(parsed, result)
+    kept = _drop_lists(parsed, result)
+    for page in kept:
+        bundle = OpsBundle(
+            source=site.name, url=page.url, pages=tuple(page.records), provenance=(page.provenance,)
+        )
+        _count(result, load_ops_bundle(db, bundle, run_id=run_id).kind)
+    result.sites[site.name] = len(kept)
+    return [page.url for page in kept]
+
+
+def _count(result: OpsAssembly, kind: ChangeKind) -> None:
+    if kind is ChangeKind.NEW:
+        result.new += 1
+    elif kind is ChangeKind.CHANGED:
+        result.changed += 1
+    else:
+        result.unchanged += 1
+
+
+def _parse(
+    site: OpsSiteSpec, url: str, body: ArchivedResponse, result: OpsAssembly
+) -> _Parsed | None:
+    content_type = body.content_type
+    if content_type and content_type.split(";")[0].strip().lower() not in (
+        "text/html",
+        "application/xhtml+xml",
+    ):
+        return None
+    tree = LexborHTMLParser(decode_html(body.body, content_type).text)
+    if _declared_duplicate(tree, url):
+        result.duplicates += 1
+        return None
+    try:
+        records = parse_ops_page(body.body, url, content_type, hints=_hints(site))
+    except ParseError:
+        result.no_article += 1
+        return None
+    provenance = Provenance(
+        url=url, archive_id=body.id, fetched_at=body.fetched_at, parser_version=PARSER_VERSION
+    )
+    return _Parsed(url, records, _links(tree, url), provenance)
+
+
+def _hints(site: OpsSiteSpec) -> ParserHints | None:
+    if site.hints is None:
+        return None
+    return ParserHints(
+        title_selector=site.hints.title,
+        body_selector=site.hints.body,
+        date_selector=site.hints.date,
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _canonical(href: str, base: str) -> str | None:
+    absolute = urljoin(base, href.strip())
+    if not is_http_url(absolute):
+        return None
+    try:
+        return canonicalize(absolute)
+    except ConfigError:
+        return None
+
+
+def _declared_duplicate(tree: LexborHTMLParser, url: str) -> bool:
+    """``rel=canonical`` to another URL, or ``noindex``: the page says it is a copy."""
+    for meta in tree.css("meta[name]"):
+        name = (meta.attributes.get("name") or "").lower()
+        if name == "robots" and "noindex" in (meta.attributes.get("content") or "").lower():
+            return True
+    link = tree.css_first('link[rel="canonical"][href]')
+    if link is None:
+        return False
+    target = _canonical(link.attributes.get("href") or "", url)
+    return target is not None and target != url
+
+
+def _links(tree: LexborHTMLParser, url: str) -> dict[str, set[str]]:
+    host = urlsplit(url).netloc
+    out: dict[str, set[str]] = defaultdict(set)
+    for node in tree.css("a[href]"):
+        target = _canonical(node.attributes.get("href") or "", url)
+        if target is None or target == url or urlsplit(target).netloc != host:
+            continue
+        text = _norm(node.text(separator=" ", strip=True))
+        if text:
+            out[text].add(target)
+    return dict(out)
+
+
+def _drop_template_links(parsed: list[_Parsed]) -> None:
+    """Forget links most of the site's pages carry (menus, footers): they say nothing about
+    a page's role. Needs a few pages to tell; on a tiny site every link counts."""
+    if len(parsed) < _TEMPLATE_MIN_PAGES:
+        return
+    carried: dict[str, int] = defaultdict(int)
+    for page in parsed:
+        for target in {t for targets in page.links.values() for t in targets}:
+            carried[target] += 1
+    template = {t for t, n in carried.items() if n > len(parsed) * _TEMPLATE_SHARE}
+    for page in parsed:
+        links = {text: targets - template for text, targets in page.links.items()}
+        page.links = {text: targets for text, targets in links.items() if targets}
+
+
+def _drop_teasers(parsed: list[_Parsed], result: OpsAssembly) -> None:
+    for page in parsed:
+        kept = [r for r in page.records if _norm(r.title or "") not in page.links]
+        result.teasers += len(page.records) - len(kept)
+        page.records = [r.model_copy(update={"article_index": i}) for i, r in enumerate(kept)]
+
+
+def _drop_lists(parsed: list[_Parsed], result: OpsAssembly) -> list[_Parsed]:
+    titled: dict[str, set[str]] = defaultdict(set)  # article title → pages that hold it
+    for page in parsed:
+        for record in page.records:
+            titled[_norm(record.title or "")].add(page.url)
+    kept = []
+    for page in parsed:
+        if not page.records:
+            result.no_article += 1
+            continue
+        linked = {
+            target
+            for text, targets in page.links.items()
+            for target in targets & titled.get(text, set())
+        }
+        undated = not any(
+            r.published_at or r.modified_at or r.author or r.views is not None for r in page.records
+        )
+        if len(linked) >= _HUB_LINKS or (linked and undated) or is_continuation(page.url):
+            result.lists += 1
+            continue
+        kept.append(page)
+    return kept
+
+
+def _body(
+    db: sqlite_utils.Database, archive: Archive, url: str, status: int, archive_id: int
+) -> ArchivedResponse:
+    """The 2xx response that holds ``url``'s content as of this run (a 304's: the earlier)."""
+    if status != 304:
+        return archive.get(archive_id)
+    try:
+        row = db.execute(
+            "SELECT MAX(id) FROM archive_responses WHERE url = ? AND id < ? "
+            "AND status BETWEEN 200 AND 299 AND error IS NULL",
+            [url, archive_id],
+        ).fetchone()
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot read the archive: {exc}", url=url) from exc
+    if row is None or row[0] is None:
+        raise StorageError("304 Not Modified but no earlier body is archived", url=url)
+    return archive.get(int(row[0]))
