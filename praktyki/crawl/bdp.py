@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from urllib.parse import urljoin, urlsplit
 
+from praktyki import __version__
 from praktyki.crawl.engine import Link, Page
 from praktyki.errors import ConfigError, NotAPracticePage
 from praktyki.parsers.bdp import classify_bdp_url, parse_attachments, parse_listing, parse_menu
@@ -66,6 +67,10 @@ def default_source(base_url: str) -> str:
 
 class BdpStrategy:
     """The BDP site as the :class:`~praktyki.crawl.engine.Engine` sees it."""
+
+    #: ``discover`` is a pure function of (URL, kind, body) for this version: the engine may
+    #: reuse an archived body's links on a 304. Bump it when discovery changes.
+    discovery_version = f"bdp/{__version__}/1"
 
     def __init__(self, base_url: str) -> None:
         if not is_http_url(base_url):

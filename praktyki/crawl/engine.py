@@ -8,11 +8,18 @@ frontier item a worker:
    the strategy wants a conditional GET for that item;
 2. fetches with the shared :class:`~praktyki.scraper.fetch.Fetcher` (per-host limiter,
    robots.txt, retries, size limits);
-3. runs discovery on the body (on a 304: the latest archived 2xx body of the URL), drops
-   links robots.txt disallows (counted as skipped, never queued);
-4. in ONE transaction: archives the response (or the failure), queues the new links and
-   marks the item done or failed — so a killed run loses at most the pages in flight, which
-   :meth:`~praktyki.scraper.frontier.Frontier.recover` puts back.
+3. runs discovery on the body, drops links robots.txt disallows (counted as skipped, never
+   queued). On a 304 the links are those the strategy found in the same archived body before
+   (table ``crawl_links``, keyed by URL, body hash, kind and the strategy's
+   ``discovery_version``: links are a pure function of those), so a 304 costs no
+   decompression and no parse; without a cached entry (or a ``discovery_version``) the
+   latest archived 2xx body is read and discovered again;
+4. hands the outcome to the writer, which stores outcomes in small groups, each in ONE
+   transaction: archive the responses (or failures), queue the new links, mark the items
+   done or failed. A group is written when it holds ``batch_size`` outcomes, when its oldest
+   is ``batch_seconds`` old, or when the frontier has nothing else to hand out. So a killed
+   run loses at most the pages in flight and the unwritten group, all still ``in_progress``
+   in the frontier, which :meth:`~praktyki.scraper.frontier.Frontier.recover` puts back.
 
 When the frontier runs dry, items that failed for a transient reason (transport errors,
 exhausted 5xx/429, a redirect off the site or a redirect loop — the kinds of failure a later
@@ -24,10 +31,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 import json
 import logging
 import re
+import time
 import zlib
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -48,6 +58,7 @@ __all__ = [
     "Page",
     "ProgressSink",
     "Strategy",
+    "ensure_schema",
     "is_transient",
 ]
 
@@ -59,6 +70,22 @@ _TRANSIENT = re.compile(
     r"|RedirectError: redirect loop)"
 )
 _OK = "r.status BETWEEN 200 AND 299 AND r.error IS NULL"
+_LINKS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS crawl_links (
+    url TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    version TEXT NOT NULL,
+    links TEXT NOT NULL,
+    PRIMARY KEY (url, sha256, kind, version)
+) WITHOUT ROWID
+"""
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the engine's link cache (idempotent)."""
+    with db.atomic():
+        db.execute(_LINKS_SCHEMA)
 
 
 def is_transient(error: str | None) -> bool:
@@ -111,6 +138,10 @@ class Strategy(Protocol):
         """Pages that must all be fetched for the run's discovery to be complete."""
         ...
 
+    # Optional: a ``discovery_version: str`` attribute says that ``discover`` is a pure
+    # function of (item URL, kind, body bytes) for that version, so the engine may reuse
+    # the links of an archived body on a 304. Strategies without it are always re-run.
+
 
 class ProgressSink(Protocol):
     """Receives the engine's counts as it goes (a progress bar, periodic log lines)."""
@@ -132,6 +163,19 @@ class EngineStats:
     errors: list[str] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class _Outcome:
+    """One claimed item's result, waiting to be written."""
+
+    item: FrontierItem
+    response: FetchedResponse | None = None
+    links: Sequence[Link] = ()
+    error: str | None = None
+    fetch_error: FetchError | None = None
+    cache_key: tuple[str, str, str, str] | None = None  # (url, sha256, kind, version) to store
+    sha256: str | None = None  # of the body, when already computed
+
+
 class Engine:
     """Runs one run's frontier to exhaustion (or ``max_pages``); see the module docstring."""
 
@@ -146,6 +190,8 @@ class Engine:
         max_pages: int | None = None,
         extra_passes: int = 2,
         progress: ProgressSink | None = None,
+        batch_size: int = 32,
+        batch_seconds: float = 1.0,
     ) -> None:
         self.db = db
         self.run_id = run_id
@@ -158,8 +204,15 @@ class Engine:
         self.max_pages = max_pages
         self.extra_passes = extra_passes
         self.progress = progress
+        self.batch_size = max(1, batch_size)
+        self.batch_seconds = batch_seconds
         self.stats = EngineStats()
         self._claimed = 0
+        self._queue: deque[FrontierItem] = deque()
+        self._unwritten: list[_Outcome] = []
+        self._oldest = 0.0
+        self._version: str | None = getattr(strategy, "discovery_version", None)
+        ensure_schema(db)
 
     def seed(self) -> None:
         """Queue the strategy's seeds (idempotent: known URLs are ignored)."""
@@ -201,93 +254,172 @@ class Engine:
         return not any(self.strategy.is_navigation(kind) for kind, _ in rows)
 
     async def _pass(self) -> None:
-        in_flight: set[asyncio.Task[None]] = set()
-        while True:
-            room = self.concurrency - len(in_flight)
-            if room > 0 and not self.stats.cut:
-                for item in self._claim(room):
-                    in_flight.add(asyncio.create_task(self._process(item)))
-            if not in_flight:
-                return
-            done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                task.result()  # a storage error stops the run (it stays resumable)
+        in_flight: set[asyncio.Task[_Outcome]] = set()
+        try:
+            while True:
+                room = self.concurrency - len(in_flight)
+                if room > 0 and (self._queue or not self.stats.cut):
+                    items = self._claim(room)
+                    if len(items) < room and self._unwritten:
+                        # the frontier ran short: the unwritten links may be what it lacks
+                        self._write()
+                        items += self._claim(room - len(items))
+                    for item in items:
+                        in_flight.add(asyncio.create_task(self._process(item)))
+                if not in_flight:
+                    if not self._unwritten:
+                        return
+                    self._write()
+                    continue
+                done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    self._collect(task.result())  # a storage error stops the run (resumable)
+                if len(self._unwritten) >= self.batch_size or (
+                    self._unwritten and time.monotonic() - self._oldest >= self.batch_seconds
+                ):
+                    self._write()
+        finally:
+            for task in in_flight:
+                task.cancel()
 
     def _claim(self, room: int) -> list[FrontierItem]:
+        if len(self._queue) < room:
+            self._queue.extend(self._claim_from_frontier(max(room, self.concurrency * 2)))
+        return [self._queue.popleft() for _ in range(min(room, len(self._queue)))]
+
+    def _claim_from_frontier(self, room: int) -> list[FrontierItem]:
         if self.max_pages is not None:
             room = min(room, self.max_pages - self._claimed)
             if room <= 0:
+                if self._unwritten:
+                    self._write()  # their links decide whether anything is left pending
                 self.stats.cut = self.frontier.counts()["pending"] > 0
-                if not self.stats.cut:
-                    return []
-                log.info("stopping after %d pages (--max-pages)", self._claimed)
+                if self.stats.cut:
+                    log.info("stopping after %d pages (--max-pages)", self._claimed)
                 return []
         items = self.frontier.claim(room)
         self._claimed += len(items)
         return items
 
-    async def _process(self, item: FrontierItem) -> None:
-        etag, modified = (
-            self._validators(item) if self.strategy.wants_validators(item) else (None, None)
-        )
+    async def _process(self, item: FrontierItem) -> _Outcome:
+        previous = None
+        if self.strategy.wants_validators(item):
+            previous = self.archive.validators(item.url) or ({}, None)
+        headers = previous[0] if previous else {}
         try:
-            response = await self.fetcher.fetch(item.url, etag=etag, last_modified=modified)
+            response = await self.fetcher.fetch(
+                item.url, etag=headers.get("etag"), last_modified=headers.get("last-modified")
+            )
         except FetchError as exc:
-            self._record_failure(item, exc)
-            return
+            return _Outcome(item, error=f"{type(exc).__name__}: {exc.reason}", fetch_error=exc)
+        outcome = _Outcome(item, response)
         try:
-            page = self._page(response)
-            links = list(self.strategy.discover(item, page))
+            outcome.links = self._discover(item, response, previous, outcome)
         except (ParseError, StorageError) as exc:
-            self._record_unusable(item, response, exc)
-            return
-        links = await self._robots_filter(links)
+            outcome.error = f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"
+            outcome.links = ()
+            outcome.cache_key = None
+            return outcome
+        outcome.links = await self._robots_filter(outcome.links)
+        return outcome
+
+    def _discover(
+        self,
+        item: FrontierItem,
+        response: FetchedResponse,
+        previous: tuple[dict[str, str], str | None] | None,
+        outcome: _Outcome,
+    ) -> Sequence[Link]:
+        """Links on the page; a 304's come from the link cache when it has them."""
+        version = self._version
+        if response.status == 304:
+            sha = previous[1] if previous else None
+            if version is not None and sha:
+                cached = self._cached_links(item, sha, version)
+                if cached is not None:
+                    return cached
+            links = list(self.strategy.discover(item, self._archived_page(response)))
+            if version is not None and sha:
+                outcome.cache_key = (item.url, sha, item.kind, version)
+            return links
+        page = Page(response.url, response.status, response.body, response.content_type)
+        links = list(self.strategy.discover(item, page))
+        # kept for the next run's 304 (only items fetched conditionally can get one)
+        if version is not None and 200 <= response.status < 300 and previous is not None:
+            outcome.sha256 = hashlib.sha256(response.body).hexdigest()
+            outcome.cache_key = (item.url, outcome.sha256, item.kind, version)
+        return links
+
+    def _cached_links(self, item: FrontierItem, sha: str, version: str) -> list[Link] | None:
+        row = self.db.execute(
+            "SELECT links FROM crawl_links WHERE url = ? AND sha256 = ? AND kind = ? "
+            "AND version = ?",
+            [item.url, sha, item.kind, version],
+        ).fetchone()
+        if row is None:
+            return None
+        return [Link(*fields) for fields in json.loads(row[0])]
+
+    def _collect(self, outcome: _Outcome) -> None:
+        if not self._unwritten:
+            self._oldest = time.monotonic()
+        self._unwritten.append(outcome)
+
+    def _write(self) -> None:
+        """Store the unwritten outcomes in one transaction, then count them."""
+        outcomes, self._unwritten = self._unwritten, []
+        now = dt.datetime.now(dt.UTC)
+        done: list[tuple[str, int, int | None]] = []
         with self.db.atomic():
-            archive_id = self.archive.put(response, self.run_id)
-            for link in links:
-                if self.frontier.add(
-                    link.url,
-                    kind=link.kind,
-                    priority=link.priority,
-                    depth=link.depth,
-                    parent=item.url,
-                ):
-                    self._known += 1
-            self.frontier.done(item.url, status=response.status, archive_id=archive_id)
-        self.stats.fetched += 1
-        self.stats.not_modified += response.status == 304
-        self._done += 1
+            for outcome in outcomes:
+                item, response, error = outcome.item, outcome.response, outcome.error
+                if outcome.fetch_error is not None or response is None:
+                    if outcome.fetch_error is not None:
+                        self.archive.put_failure(item.url, outcome.fetch_error, self.run_id, now)
+                    self.frontier.failed(item.url, error=error or "no response", retryable=False)
+                    continue
+                archive_id = self.archive.put(response, self.run_id, sha256=outcome.sha256)
+                if outcome.error is not None:
+                    self._store_unusable(item, response, archive_id, outcome.error)
+                    continue
+                if outcome.cache_key is not None:
+                    self._store_links(outcome)
+                self._known += self.frontier.add_many(
+                    [(ln.url, ln.kind, ln.depth, ln.priority, item.url) for ln in outcome.links]
+                )
+                done.append((item.url, response.status, archive_id))
+            self.frontier.done_many(done)
+        for outcome in outcomes:
+            if outcome.error is not None:
+                log.warning("failed %s: %s", outcome.item.url, outcome.error)
+                self.stats.failed += 1
+                self._failed += 1
+            elif outcome.response is not None:
+                self.stats.fetched += 1
+                self.stats.not_modified += outcome.response.status == 304
+                self._done += 1
         self._report()
 
-    def _record_failure(self, item: FrontierItem, exc: FetchError) -> None:
-        error = f"{type(exc).__name__}: {exc.reason}"
-        log.warning("failed %s: %s", item.url, error)
-        with self.db.atomic():
-            self.archive.put_failure(item.url, exc, self.run_id, dt.datetime.now(dt.UTC))
-            self.frontier.failed(item.url, error=error, retryable=False)
-        self._count_failure(error)
-
-    def _record_unusable(
-        self, item: FrontierItem, response: FetchedResponse, exc: Exception
+    def _store_unusable(
+        self, item: FrontierItem, response: FetchedResponse, archive_id: int, error: str
     ) -> None:
         """A response that arrived but cannot be used for discovery: archived, item failed."""
-        error = f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"
-        log.warning("cannot read %s: %s", item.url, error)
-        with self.db.atomic():
-            archive_id = self.archive.put(response, self.run_id)
-            self.frontier.failed(item.url, error=error, retryable=False)
-            self.db.execute(
-                "UPDATE frontier SET status = ?, archive_id = ? WHERE run_id = ? AND url = ?",
-                [response.status, archive_id, self.run_id, item.url],
-            )
-        self._count_failure(error)
+        self.frontier.failed(item.url, error=error, retryable=False)
+        self.db.execute(
+            "UPDATE frontier SET status = ?, archive_id = ? WHERE run_id = ? AND url = ?",
+            [response.status, archive_id, self.run_id, item.url],
+        )
 
-    def _count_failure(self, error: str) -> None:
-        self.stats.failed += 1
-        self._failed += 1
-        self._report()
+    def _store_links(self, outcome: _Outcome) -> None:
+        assert outcome.cache_key is not None
+        links = json.dumps([[ln.url, ln.kind, ln.priority, ln.depth] for ln in outcome.links])
+        self.db.execute(
+            "INSERT OR IGNORE INTO crawl_links (url, sha256, kind, version, links) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [*outcome.cache_key, links],
+        )
 
-    async def _robots_filter(self, links: list[Link]) -> list[Link]:
+    async def _robots_filter(self, links: Sequence[Link]) -> list[Link]:
         kept = []
         for link in links:
             if await self.fetcher.allowed_by_robots(link.url):
@@ -296,20 +428,8 @@ class Engine:
                 self.stats.skipped_robots += 1
         return kept
 
-    def _validators(self, item: FrontierItem) -> tuple[str | None, str | None]:
-        row = self.db.execute(
-            f"SELECT r.headers FROM archive_responses r WHERE r.url = ? AND {_OK} "  # noqa: S608
-            "ORDER BY r.id DESC LIMIT 1",
-            [item.url],
-        ).fetchone()
-        if row is None:
-            return None, None
-        headers = {str(k).lower(): str(v) for k, v in json.loads(row[0])}
-        return headers.get("etag"), headers.get("last-modified")
-
-    def _page(self, response: FetchedResponse) -> Page:
-        if response.status != 304:
-            return Page(response.url, response.status, response.body, response.content_type)
+    def _archived_page(self, response: FetchedResponse) -> Page:
+        """The latest archived 2xx body of a 304's URL, as discovery reads it."""
         row = self.db.execute(
             "SELECT r.content_type, b.data FROM archive_responses r "  # noqa: S608 - constant
             f"JOIN archive_blobs b ON b.sha256 = r.body_sha256 WHERE r.url = ? AND {_OK} "

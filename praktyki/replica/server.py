@@ -244,8 +244,19 @@ class ReplicaServer:
         resource = self._resource(site, head, writer)
         return await self._respond(head, resource, writer)
 
-    def _resource(self, site: Site, head: RequestHead, writer: asyncio.StreamWriter) -> Resource:
+    def _resource(
+        self,
+        site: Site,
+        head: RequestHead,
+        writer: asyncio.StreamWriter,
+        *,
+        conditional: bool = True,
+    ) -> Resource:
         headers = head.headers
+        if not conditional:
+            # a fault that sends the body whatever the validators: the site must render it
+            skip = ("if-none-match", "if-modified-since")
+            headers = {k: v for k, v in headers.items() if k not in skip}
         if "host" not in headers:  # HTTP/1.0: sites build links from the Host header
             host, port = writer.get_extra_info("sockname")[:2]
             headers = {**headers, "host": f"{host}:{port}"}
@@ -262,17 +273,21 @@ class ReplicaServer:
     ) -> bool:
         close = head.wants_close
         etag = format_etag(res.etag) if res.etag else None
-        use_gzip = (
-            self._compressible(res)
-            and len(res.body) >= self.limits.gzip_min_bytes
-            and accepts_gzip(head.headers.get("accept-encoding", ""))
+        would_gzip = self._compressible(res) and accepts_gzip(
+            head.headers.get("accept-encoding", "")
         )
+        use_gzip = would_gzip and len(res.body) >= self.limits.gzip_min_bytes
+        if res.status == 200 and not_modified(head, etag, res.last_modified):
+            # a site may skip rendering a body the client has (empty here): the 304 names
+            # the gzipped representation the client holds
+            if (use_gzip or (would_gzip and not res.body)) and etag and etag.startswith('"'):
+                etag = f"W/{etag}"
+            headers = self._validators(res, etag)
+            await self._send(writer, 304, b"", close=close, extra=headers, head_only=True)
+            return not close
         if use_gzip and etag and etag.startswith('"'):
             etag = f"W/{etag}"  # another representation: no shared strong validator (as nginx)
         headers = self._validators(res, etag)
-        if res.status == 200 and not_modified(head, etag, res.last_modified):
-            await self._send(writer, 304, b"", close=close, extra=headers, head_only=True)
-            return not close
         body = res.body
         if use_gzip:
             body = gzip_body(body, self.limits.gzip_level)
@@ -357,7 +372,7 @@ class ReplicaServer:
                 _abort(writer)
                 return False
             case FaultKind.TRUNCATE:
-                body = self._resource(site, head, writer).body
+                body = self._resource(site, head, writer, conditional=False).body
                 declared = len(body) if len(body) >= 2 else 1024
                 await self._send(
                     writer,
@@ -387,7 +402,7 @@ class ReplicaServer:
                     writer, 302, _html("moved"), close=close, extra=[("Location", location)]
                 )
             case FaultKind.BADCHARSET | FaultKind.MALFORMED:
-                res = self._resource(site, head, writer)
+                res = self._resource(site, head, writer, conditional=False)
                 if kind is FaultKind.MALFORMED:
                     res = dataclasses.replace(
                         res, body=malform(res.body), etag=None, last_modified=None

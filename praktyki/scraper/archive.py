@@ -13,14 +13,15 @@ Tables (owned here, created by :func:`ensure_schema`):
     (zlib-compressed), ``size``, ``compressed_size``. Pages that did not change and
     attachments linked from many pages cost one blob.
 
-Transactions: writes go through :meth:`sqlite_utils.Database.atomic`, so a ``put`` outside a
-transaction commits on its own, and a ``put`` inside the caller's ``db.atomic()`` block
-becomes part of it (a savepoint) and commits or rolls back with it — so "archive the
+Transactions: a ``put`` outside a transaction commits on its own (through
+:meth:`sqlite_utils.Database.atomic`), and a ``put`` inside the caller's ``db.atomic()`` block
+becomes part of it and commits or rolls back with it — so "archive the
 response, load its record, mark the frontier entry done" can be one atomic step.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -94,9 +95,10 @@ class Archive:
         self.db = db
         self._level = compress_level
 
-    def put(self, response: FetchedResponse, run_id: int) -> int:
-        """Store ``response`` (body deduplicated by hash); returns the archive id."""
-        sha = hashlib.sha256(response.body).hexdigest()
+    def put(self, response: FetchedResponse, run_id: int, *, sha256: str | None = None) -> int:
+        """Store ``response`` (body deduplicated by hash; pass ``sha256`` when the caller
+        already hashed the body); returns the archive id."""
+        sha = sha256 or hashlib.sha256(response.body).hexdigest()
         row = {
             "run_id": run_id,
             "url": response.url,
@@ -112,7 +114,7 @@ class Archive:
             "redirects": json.dumps(list(response.redirects), ensure_ascii=False),
             "error": None,
         }
-        with self.db.atomic():
+        with self._transaction():
             self._put_blob(sha, response.body)
             return self._insert(row)
 
@@ -125,7 +127,7 @@ class Archive:
             "fetched_at": _iso(fetched_at),
             "error": f"{type(error).__name__}: {error.reason}",
         }
-        with self.db.atomic():
+        with self._transaction():
             return self._insert(row)
 
     def get(self, archive_id: int) -> ArchivedResponse:
@@ -162,6 +164,28 @@ class Archive:
         """A stored body by hash (decompressed), or None."""
         row = self._one("SELECT data AS data FROM archive_blobs WHERE sha256 = ?", [sha256])
         return zlib.decompress(row["data"]) if row else None
+
+    def validators(self, url: str) -> tuple[dict[str, str], str | None] | None:
+        """Headers (names lower-case) and body hash of the newest 2xx response for ``url``,
+        without reading its body (what a conditional GET and a 304 need), or None."""
+        row = self._execute(
+            f"SELECT r.headers, r.body_sha256 FROM archive_responses r WHERE r.url = ? AND {_OK} "  # noqa: S608
+            "ORDER BY r.id DESC LIMIT 1",
+            [url],
+        ).fetchone()
+        if row is None:
+            return None
+        return {str(k).lower(): str(v) for k, v in json.loads(row[0])}, row[1]
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Join the caller's transaction as is (a failure there rolls it all back: no
+        savepoint needed, and a savepoint per put was a measurable cost), else our own."""
+        if self.db.conn.in_transaction:
+            yield
+        else:
+            with self.db.atomic():
+                yield
 
     def _put_blob(self, sha: str, body: bytes) -> None:
         if self._one("SELECT 1 AS hit FROM archive_blobs WHERE sha256 = ?", [sha]):

@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: parse at least 500 KiB
+DRAIN_MAX_BYTES = 64 * 1024  # unkept bodies read to keep a connection alive, at most
 _TRANSPORT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -322,17 +323,24 @@ class Fetcher:
         self.stats.statuses[status] = self.stats.statuses.get(status, 0) + 1
         headers = tuple(response.headers.multi_items())
         if status in self._policy.statuses:
+            await _drain(response)
             if status in (429, 503):
                 self._limiter.penalize(host)
             retry_after = parse_retry_after(response.headers.get("retry-after"), self._now())
             raise Retryable(f"HTTP {status}", status=status, retry_after=retry_after)
         location = response.headers.get("location")
         if status in REDIRECT_STATUSES and location:
+            await _drain(response)
             return _Hop(url, status, headers, b"", location)
         if status >= 400:
+            await _drain(response)
             where = "" if url == requested else f" at {url}"
             raise HTTPStatusError(f"HTTP {status}{where}", url=requested, status=status)
-        body = b"" if status == 304 else await self._read_body(requested, response, max_body)
+        if status == 304:
+            await _drain(response)
+            body = b""
+        else:
+            body = await self._read_body(requested, response, max_body)
         self._limiter.relax(host)
         return _Hop(url, status, headers, body, None)
 
@@ -351,3 +359,16 @@ class Fetcher:
             self.stats.bytes_received += len(chunk)
             decoder.feed(chunk)
         return decoder.finish()
+
+
+async def _drain(response: httpx.Response, limit: int = DRAIN_MAX_BYTES) -> None:
+    """Read a body we do not keep (304, redirect, error page) to its end, so the connection
+    goes back to the pool: httpcore closes a connection whose response was not read through.
+    A body over ``limit`` is left unread (that connection is then closed, which is cheaper)."""
+    if response.is_stream_consumed:
+        return
+    seen = 0
+    async for chunk in response.aiter_raw():
+        seen += len(chunk)
+        if seen > limit:
+            return

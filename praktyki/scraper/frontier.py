@@ -13,7 +13,9 @@ frontier is committed as it goes; use WAL so readers are not blocked), inside th
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator, Sequence
 from typing import Any, get_args
 
 import sqlite_utils
@@ -81,6 +83,33 @@ class Frontier:
         with self.db.atomic():
             cursor = self._execute(sql, [self.run_id, url, kind, depth, priority, parent])
         return cursor.rowcount == 1
+
+    def add_many(self, links: Sequence[tuple[str, str, int, int, str | None]]) -> int:
+        """Queue many ``(url, kind, depth, priority, parent)``; returns how many were new."""
+        if not links:
+            return 0
+        sql = (
+            "INSERT OR IGNORE INTO frontier (run_id, url, kind, depth, priority, parent) "
+            "VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        rows = [(self.run_id, *link) for link in links]
+        with self._transaction():
+            cursor = self._executemany(sql, rows)
+        return cursor.rowcount
+
+    def done_many(self, outcomes: Sequence[tuple[str, int, int | None]]) -> None:
+        """:meth:`done` for many ``(url, status, archive_id)`` in one statement."""
+        if not outcomes:
+            return
+        sql = (
+            "UPDATE frontier SET state = 'done', status = ?, archive_id = ? "
+            "WHERE run_id = ? AND url = ?"
+        )
+        rows = [(status, archive_id, self.run_id, url) for url, status, archive_id in outcomes]
+        with self._transaction():
+            cursor = self._executemany(sql, rows)
+        if cursor.rowcount != len(rows):
+            raise StorageError(f"{len(rows) - cursor.rowcount} URLs not in run {self.run_id}")
 
     def claim(self, limit: int) -> list[FrontierItem]:
         """Move up to ``limit`` pending URLs to in_progress: highest priority first, then FIFO."""
@@ -156,6 +185,22 @@ class Frontier:
             cursor = self._execute(sql, [*params, self.run_id, url])
         if cursor.rowcount != 1:
             raise StorageError(f"not in the frontier of run {self.run_id}", url=url)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Join the caller's transaction as is (no savepoint: a failure there rolls the
+        caller back anyway), else run in one of our own."""
+        if self.db.conn.in_transaction:
+            yield
+        else:
+            with self.db.atomic():
+                yield
+
+    def _executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> sqlite3.Cursor:
+        try:
+            return self.db.conn.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise StorageError(f"frontier: {exc}") from exc
 
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cursor = self._execute(sql, params)
