@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from praktyki.crawl import ops_assemble
 from praktyki.crawl.runs import open_store
 from praktyki.load.codebook import TABLES, TableDoc, render_markdown, write_codebook
 from praktyki.load.codebook_store import STORE_TABLES
@@ -26,9 +25,7 @@ def db() -> Database:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Database:
     """The whole database file a crawl uses: dataset, archive, frontier, crawl bookkeeping."""
-    store = open_store(tmp_path_factory.mktemp("store") / "store.db")
-    ops_assemble.ensure_schema(store)
-    return store
+    return open_store(tmp_path_factory.mktemp("store") / "store.db")
 
 
 def dataset_tables(db: Database) -> set[str]:

@@ -78,11 +78,16 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 
 def open_store(path: Path | str) -> sqlite_utils.Database:
     """Open the database at ``path`` with every table a crawl uses (created if missing)."""
+    # the crawl modules import this one: imported here, every table is made at open time
+    from praktyki.crawl import engine, ops_assemble
+
     db = open_database(path)
     try:
         archive.ensure_schema(db)
         frontier.ensure_schema(db)
         ensure_schema(db)
+        engine.ensure_schema(db)
+        ops_assemble.ensure_schema(db)
     except sqlite3.Error as exc:
         db.close()
         raise StorageError(f"cannot prepare {path}: {exc}") from exc

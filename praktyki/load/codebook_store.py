@@ -100,6 +100,19 @@ STORE_TABLES: tuple[TableDoc, ...] = (
         ),
     ),
     TableDoc(
+        "crawl_links",
+        "Links discovery found in an archived body, so that a 304 re-uses them without "
+        "decompressing and re-parsing the page (a cache: safe to empty).",
+        "(url, sha256, kind, version)",
+        (
+            _c("url", "TEXT", "The page."),
+            _c("sha256", "TEXT", "Its body (archive_blobs.sha256)."),
+            _c("kind", "TEXT", "What the page was read as.", "listing"),
+            _c("version", "TEXT", "The strategy's discovery version.", "bdp/0.1.0/1"),
+            _c("links", "TEXT", "JSON list of [url, kind, priority, depth]."),
+        ),
+    ),
+    TableDoc(
         "ops_run_sites",
         "The OPS sites of each OPS run, as resolved from the registry or the command line.",
         "(run_id, name)",
