@@ -88,6 +88,22 @@ async def test_robots_unavailable_or_unreachable(status: int, allowed: bool) -> 
             await fetcher.fetch("http://site.test/a")
 
 
+@pytest.mark.parametrize(
+    ("robots_status", "reason"),
+    [
+        pytest.param(200, "robots.txt disallows it", id="rules-say-no"),
+        pytest.param(503, "robots.txt of http://site.test could not be read (503)", id="unread"),
+    ],
+)
+async def test_refusal_says_whether_robots_forbade_or_could_not_be_read(
+    robots_status: int, reason: str
+) -> None:
+    _, fetcher = site(robots_status)
+    with pytest.raises(RobotsDisallowed) as refused:
+        await fetcher.fetch("http://site.test/private/x")
+    assert refused.value.reason.startswith(reason)
+
+
 async def test_redirect_into_disallowed_path_is_refused() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/robots.txt":

@@ -228,6 +228,11 @@ class Fetcher:
         self._limiter.set_crawl_delay(urlsplit(hop).netloc, self._robots.crawl_delay(site))
         if not allowed:
             where = "" if hop == requested else f" (redirect to {hop})"
+            rules = await self._robots.rules(site, self._fetch_robots)
+            if rules.disallow_all:
+                # RFC 9309: an unreachable robots.txt means "disallow all"; say which it was
+                reason = f"robots.txt of {site} could not be read ({rules.reason}), so nothing "
+                raise RobotsDisallowed(f"{reason}there is fetched{where}", url=requested)
             raise RobotsDisallowed(f"robots.txt disallows it{where}", url=requested)
 
     async def _fetch_robots(self, url: str) -> FetchedResponse:
