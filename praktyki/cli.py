@@ -21,6 +21,7 @@ import click
 
 from praktyki import __version__
 from praktyki.errors import ConfigError, LockHeld, PraktykiError
+from praktyki.render import render_record
 
 if TYPE_CHECKING:
     from praktyki.replica.site import Site
@@ -584,23 +585,4 @@ def _emit_record(data: dict[str, Any], as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False))
     else:
-        click.echo(_render(data))
-
-
-def _render(data: dict[str, Any]) -> str:
-    """A record for a person: headline fields, then the Metryka pairs aligned."""
-    lines = [f"{data.get('title') or data.get('kind')}", f"  {data['url']}"]
-    if data.get("section"):
-        lines.append(f"  {data['section']} : {data.get('subsection') or ''}")
-    metryka = data.get("metryka")
-    if isinstance(metryka, dict):
-        pairs = [(label, value) for label, value in metryka.get("raw", [])]
-        width = max((len(label) for label, _ in pairs), default=0)
-        lines.append("")
-        for label, value in pairs:
-            indent = "\n" + " " * (width + 4)
-            lines.append(f"  {label + ':':<{width + 1}} {value.replace(chr(10), indent)}")
-    for key in ("entries", "attachments", "sections"):
-        if data.get(key):
-            lines.append(f"  {key}: {len(data[key])}")
-    return "\n".join(lines) + "\n"
+        click.echo(render_record(data))
