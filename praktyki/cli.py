@@ -474,11 +474,63 @@ def export_warc_command(file: Path, run_id: int | None, common: Common) -> None:
     """Write the raw archive (every archived response) to a WARC/1.1 FILE (gzip members)."""
     from praktyki.crawl.service import export_archive
 
-    if not common.db_path.exists():
-        raise ConfigError(f"no database at {common.db_path}")
-    count = export_archive(common.db_path, file, run_id=run_id)
+    count = export_archive(_existing_db(common), file, run_id=run_id)
     if not common.quiet:
         click.echo(f"{count} WARC records written to {file}")
+
+
+@cli.command("export")
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="One CSV (with header) or JSON-lines file per table.",
+)
+@click.option("--table", "tables", multiple=True, help="Only this table (repeatable).")
+@common_options
+@handle_errors
+def export_command(out_dir: Path, fmt: str, tables: tuple[str, ...], common: Common) -> None:
+    """Export the dataset tables to OUT_DIR as flat files, with CODEBOOK.md and a Frictionless
+    datapackage.json describing every field (the raw archive: see export-warc)."""
+    from praktyki.load import open_database
+    from praktyki.load.export import ExportFormat, export_dataset
+
+    db = open_database(_existing_db(common))
+    counts = export_dataset(db, out_dir, fmt=ExportFormat(fmt), tables=tables)
+    if not common.quiet:
+        for table, rows in counts.items():
+            click.echo(f"{rows:>8}  {out_dir / f'{table}.{fmt}'}")
+
+
+@cli.command("search")
+@click.argument("query")
+@click.option("--ops", "in_ops", is_flag=True, help="Search OPS articles instead of practices.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@common_options
+@handle_errors
+def search_command(query: str, in_ops: bool, limit: int, as_json: bool, common: Common) -> None:
+    """Full-text search (Polish letters folded: "lodz" finds "Łódź"; FTS5 syntax: "phrase",
+    prefix*, AND/OR/NOT) over practices' title, summary and full text, or OPS articles."""
+    from praktyki.load import open_database, search_ops, search_practices
+
+    db = open_database(_existing_db(common))
+    rows = (search_ops if in_ops else search_practices)(db, query, limit=limit)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            key = row["url"] if in_ops else f"{row['source']}/{row['practice_id']}"
+            click.echo(f"{key}  {row['title']}")
+
+
+def _existing_db(common: Common) -> Path:
+    if not common.db_path.exists():
+        raise ConfigError(f"no database at {common.db_path} (run a crawl or praktyki demo first)")
+    return common.db_path
 
 
 def _progress(common: Common) -> Any:
