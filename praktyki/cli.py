@@ -547,12 +547,15 @@ def _progress(common: Common) -> Any:
 
 
 def _report(summary: Any, common: Common, json_summary: Path | None) -> None:
-    """The summary on stdout (nothing with --quiet), and as JSON to ``json_summary``."""
+    """The summary and what changed on stdout (nothing with --quiet), and as JSON to
+    ``json_summary`` (the contract's fields plus ``changes``, one object per record)."""
     data = summary.to_json_dict()
+    changes = _changes(common.db_path, int(data["run_id"]))
     if json_summary is not None:
         try:
             json_summary.parent.mkdir(parents=True, exist_ok=True)
-            text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
+            payload = data | {"changes": [change.to_json_dict() for change in changes]}
+            text = json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2)
             json_summary.write_text(text + "\n", encoding="utf-8")
         except OSError as exc:
             raise ConfigError(f"cannot write {json_summary}: {exc.strerror or exc}") from exc
@@ -566,6 +569,30 @@ def _report(summary: Any, common: Common, json_summary: Path | None) -> None:
         f"{data['requests']} requests ({data['not_modified']} not modified), "
         f"{int(data['bytes']) / 1024:.1f} KiB, {float(data['duration_s'] or 0):.1f} s"
     )
+    _echo_changes([c for c in changes if c.change != "new"])
+
+
+def _changes(db_path: Path, run_id: int) -> list[Any]:
+    from praktyki.load import open_database
+    from praktyki.load.report import run_changes
+
+    db = open_database(db_path)
+    try:
+        return list(run_changes(db, run_id))
+    finally:
+        db.close()
+
+
+_SHOWN_CHANGES = 10
+
+
+def _echo_changes(changes: list[Any]) -> None:
+    """Changed and removed records (new ones are only counted: a first crawl adds them all)."""
+    for change in changes[:_SHOWN_CHANGES]:
+        fields = f" ({', '.join(change.fields)})" if change.fields else ""
+        click.echo(f"  {change.change:<8} {change.entity} {change.source}/{change.key}{fields}")
+    if len(changes) > _SHOWN_CHANGES:
+        click.echo(f"  … and {len(changes) - _SHOWN_CHANGES} more (see --json-summary)")
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -1,0 +1,56 @@
+"""What a run changed, record by record: in the library and in the crawl's JSON summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ReplicaFactory
+from load_helpers import new_database, new_run, seed_bundle
+
+from praktyki.cli import cli
+from praktyki.load import load_practice, mark_removed
+from praktyki.load.report import RunChange, run_changes
+from praktyki.replica.bdp_site import BdpSite
+
+
+def test_new_changed_and_removed_records_of_each_run(tmp_path: Path) -> None:
+    db = new_database(tmp_path)
+    first = new_run(db)
+    load_practice(db, seed_bundle(practice_id="1"), run_id=first)
+    load_practice(db, seed_bundle(practice_id="2"), run_id=first)
+    second = new_run(db)
+    load_practice(db, seed_bundle(practice_id="1", title="Nowy tytuł"), run_id=second)
+    mark_removed(db, "bdp", {"1"}, run_id=second)
+    assert run_changes(db, first) == [
+        RunChange(entity="practice", source="bdp", key="1", change="new"),
+        RunChange(entity="practice", source="bdp", key="2", change="new"),
+    ]
+    assert run_changes(db, second) == [
+        RunChange(entity="practice", source="bdp", key="2", change="removed"),
+        RunChange(entity="practice", source="bdp", key="1", change="changed", fields=("title",)),
+    ]
+
+
+@pytest.mark.slow
+def test_crawl_json_summary_lists_what_changed(
+    replica_factory: ReplicaFactory, tmp_path: Path
+) -> None:
+    site = BdpSite(practices=6, seed=2)
+    base = replica_factory([site]).base_urls["bdp"]
+    db, summary = tmp_path / "p.db", tmp_path / "summary.json"
+    crawl = ["crawl", "bdp", base, "--rate", "0", "--db", str(db), "--json-summary", str(summary)]
+    assert CliRunner().invoke(cli, crawl).exit_code == 0
+    changed, removed = site.practice_ids()[:2]
+    site.update_practice(changed, title="Tytuł po zmianie")
+    site.remove_practice(removed)
+    result = CliRunner().invoke(cli, crawl)
+    changes = json.loads(summary.read_text(encoding="utf-8"))["changes"]
+    assert result.exit_code == 0
+    assert {(c["key"], c["change"], tuple(c["fields"])) for c in changes} == {
+        (changed, "changed", ("title",)),
+        (removed, "removed", ()),
+    }
+    assert f"/{changed} (title)" in result.output
