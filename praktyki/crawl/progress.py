@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import IO
 
 from rich.console import Console
+from rich.logging import RichHandler
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -65,11 +66,22 @@ class BarProgress:
         )
         self._task: TaskID | None = None
         self._start = time.monotonic()
+        self._logger = logging.getLogger("praktyki")
+        self._saved_handlers = list(self._logger.handlers)
 
     def __enter__(self) -> BarProgress:
         self._progress.start()
         self._task = self._progress.add_task("crawl", total=None, failed=0, rate="")
+        self._route_logs_above_the_bar()
         return self
+
+    def _route_logs_above_the_bar(self) -> None:
+        # Plain stream handlers would write through the bar's line; rich prints above it.
+        handler = RichHandler(
+            console=self._progress.console, show_time=False, show_path=False, markup=False
+        )
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        self._logger.handlers[:] = [handler]
 
     def __exit__(
         self,
@@ -78,6 +90,7 @@ class BarProgress:
         tb: TracebackType | None,
     ) -> None:
         self._progress.stop()
+        self._logger.handlers[:] = self._saved_handlers
 
     def update(self, *, done: int, failed: int, known: int) -> None:
         if self._task is None:
