@@ -4,6 +4,7 @@ reparse, and after a kill -9 during the overlapped phase (which must leave no pr
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -14,19 +15,21 @@ from pathlib import Path
 import pytest
 from crawl_support import FAST, RUN_COLUMNS, dump, expected_practice, query, stored_practice
 
+from praktyki.crawl.runs import open_store
 from praktyki.crawl.service import crawl_bdp, reparse
 from praktyki.crawl.settings import CrawlSettings
+from praktyki.crawl.worker import ReadyPractices
+from praktyki.load import begin_run
 from praktyki.replica import parse_fault_spec
 from praktyki.replica.bdp_site import BdpSite
 from praktyki.schemas.run import RunSummary
+from praktyki.scraper.frontier import Frontier
 
 PRACTICES = 60
 #: The worker for every run, however small (by default only runs of a few hundred get one).
 WORKER = FAST.replace(worker_min_practices=1)
 ONE_PROCESS = FAST.replace(assembly_worker=False)
 COUNTS = ("new", "changed", "unchanged", "removed", "failed", "not_modified", "exit_code")
-
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
@@ -47,6 +50,7 @@ def worker_loaded(db: Path, run_id: int) -> int:
     return int(query(db, "SELECT COUNT(*) FROM crawl_assembled WHERE run_id = ?", (run_id,))[0][0])
 
 
+@pytest.mark.slow
 def test_the_worker_loads_practices_and_they_equal_the_ground_truth(
     tmp_path: Path, site: BdpSite, base_url: str
 ) -> None:
@@ -58,6 +62,7 @@ def test_the_worker_loads_practices_and_they_equal_the_ground_truth(
         assert stored_practice(db, str(truth.practice_id)) == expected_practice(truth)
 
 
+@pytest.mark.slow
 def test_runs_with_the_worker_equal_runs_without_it(
     tmp_path: Path, site: BdpSite, base_url: str
 ) -> None:
@@ -77,6 +82,7 @@ def test_runs_with_the_worker_equal_runs_without_it(
     assert dump(with_worker, exclude=RUN_COLUMNS) == dump(alone, exclude=RUN_COLUMNS)
 
 
+@pytest.mark.slow
 def test_reparse_after_worker_runs_rebuilds_them_exactly(
     tmp_path: Path, site: BdpSite, base_url: str
 ) -> None:
@@ -93,6 +99,7 @@ def test_reparse_after_worker_runs_rebuilds_them_exactly(
     assert dump(db) == before
 
 
+@pytest.mark.slow
 def test_transient_faults_with_the_worker_still_load_every_practice(
     tmp_path: Path,
     site: BdpSite,
@@ -107,6 +114,7 @@ def test_transient_faults_with_the_worker_still_load_every_practice(
         assert stored_practice(db, str(truth.practice_id)) == expected_practice(truth)
 
 
+@pytest.mark.slow
 def test_a_practice_with_a_failed_tab_is_left_to_the_last_phase(
     tmp_path: Path,
     site: BdpSite,
@@ -135,6 +143,8 @@ CHILD = """
 import sys
 from praktyki.crawl.service import crawl_bdp
 from praktyki.crawl.settings import CrawlSettings
+from praktyki.crawl.worker import ReadyPractices
+from praktyki.load import begin_run
 crawl_bdp(sys.argv[1], sys.argv[2], CrawlSettings(rate=0, concurrency=2, worker_min_practices=1))
 """
 
@@ -174,6 +184,7 @@ def _kill_while_the_worker_loads(db: Path, base_url: str) -> tuple[int, set[int]
     return process.wait(), workers
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_while_the_worker_loads_leaves_no_worker_and_resumes_to_the_same_dataset(
     tmp_path: Path,
@@ -199,3 +210,65 @@ def test_kill_9_while_the_worker_loads_leaves_no_worker_and_resumes_to_the_same_
 def test_settings_refuse_a_negative_worker_threshold() -> None:
     with pytest.raises(Exception, match="worker_min_practices"):
         CrawlSettings(worker_min_practices=-1)
+
+
+# -- which practices are final: the worker's incremental view of the frontier ---------------
+
+P = "http://bdp.test/index.php?p1=1&p2=2&art="
+
+
+@pytest.fixture
+def frontier(tmp_path: Path) -> Frontier:
+    db = open_store(tmp_path / "f.db")
+    run_id = begin_run(db, kind="bdp", options={}, started_at=dt.datetime.now(dt.UTC))
+    return Frontier(db, run_id)
+
+
+def add(frontier: Frontier, *rows: tuple[str, str]) -> None:
+    frontier.add_many([(url, kind, 0, 0, None) for url, kind in rows])
+
+
+def done(frontier: Frontier, *urls_and_ids: tuple[str, int]) -> None:
+    frontier.done_many([(url, 200, archive_id) for url, archive_id in urls_and_ids])
+
+
+def test_nothing_is_ready_before_the_navigation_is_complete(frontier: Frontier) -> None:
+    add(
+        frontier, ("http://bdp.test/", "home"), (P + "1", "practice"), (P + "1&s=2", "presentation")
+    )
+    done(frontier, (P + "1", 1), (P + "1&s=2", 2))
+    view = ReadyPractices(frontier.db, frontier.run_id)
+    assert view.poll() == {}
+    done(frontier, ("http://bdp.test/", 3))
+    assert list(view.poll()) == ["1"]
+    assert view.poll() == {}  # handed out once
+
+
+def test_a_tab_done_before_a_newer_row_appeared_is_seen(frontier: Frontier) -> None:
+    """Between two polls: practice 1's tab is marked done (archive id 10) in the transaction
+    that marks practice 2 done and queues its tab, which a later one marks done (id 12): the
+    new row's higher id must not hide the older rows' changes."""
+    add(frontier, ("http://bdp.test/", "home"), (P + "1", "practice"), (P + "2", "practice"))
+    with frontier.db.atomic():
+        done(frontier, ("http://bdp.test/", 1), (P + "1", 2))
+        add(frontier, (P + "1&s=2", "presentation"))
+    view = ReadyPractices(frontier.db, frontier.run_id)
+    assert view.poll() == {}
+    with frontier.db.atomic():
+        done(frontier, (P + "1&s=2", 10), (P + "2", 11))
+        add(frontier, (P + "2&s=2", "presentation"))
+    done(frontier, (P + "2&s=2", 12))
+    assert sorted(view.poll()) == ["1", "2"]
+
+
+def test_a_practice_with_a_failed_tab_is_not_ready(frontier: Frontier) -> None:
+    add(
+        frontier, ("http://bdp.test/", "home"), (P + "1", "practice"), (P + "1&s=2", "presentation")
+    )
+    done(frontier, ("http://bdp.test/", 1), (P + "1", 2))
+    frontier.failed(P + "1&s=2", error="TransportError: reset", retryable=False)
+    view = ReadyPractices(frontier.db, frontier.run_id)
+    assert view.poll() == {}
+    frontier.requeue([P + "1&s=2"])
+    done(frontier, (P + "1&s=2", 5))  # the engine's next pass
+    assert list(view.poll()) == ["1"]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -56,6 +56,7 @@ __all__ = [
     "ensure_schema",
     "practice_tabs",
     "recorded_outcomes",
+    "tab_rows",
 ]
 
 log = logging.getLogger(__name__)
@@ -233,18 +234,41 @@ def _art_order(art: str) -> tuple[int, str]:
 
 def practice_tabs(db: sqlite_utils.Database, run_id: int) -> dict[str, dict[str, Tab]]:
     """The practice tabs of run ``run_id``'s frontier, grouped by ``art`` (later rows win)."""
-    marks = ", ".join("?" for _ in TABS)
-    rows = db.execute(
-        "SELECT url, kind, state, status, archive_id, last_error FROM frontier "  # noqa: S608
-        f"WHERE run_id = ? AND kind IN ({marks}) ORDER BY seq",
-        [run_id, *TABS],
-    ).fetchall()
     groups: dict[str, dict[str, Tab]] = defaultdict(dict)
-    for url, kind, state, status, archive_id, error in rows:
+    for _, art, tab in tab_rows(db, run_id):
+        groups[art][tab.kind] = tab
+    return groups
+
+
+def tab_rows(
+    db: sqlite_utils.Database,
+    run_id: int,
+    *,
+    from_seq: int = 0,
+    to_seq: int | None = None,
+    done_after: int | None = None,
+) -> Iterator[tuple[int, str, Tab]]:
+    """``(seq, art, tab)`` of run ``run_id``'s practice tabs in frontier order: from
+    ``from_seq`` (to ``to_seq``) on; with ``done_after``, only the rows marked done with an
+    archive id above it."""
+    marks = ", ".join("?" for _ in TABS)
+    where = f"run_id = ? AND kind IN ({marks}) AND seq >= ?"
+    params: list[object] = [run_id, *TABS, from_seq]
+    if to_seq is not None:
+        where += " AND seq <= ?"
+        params.append(to_seq)
+    if done_after is not None:
+        where += " AND state = 'done' AND archive_id > ?"
+        params.append(done_after)
+    rows = db.execute(
+        "SELECT seq, url, kind, state, status, archive_id, last_error FROM frontier "  # noqa: S608
+        f"WHERE {where} ORDER BY seq",
+        params,
+    ).fetchall()
+    for seq, url, kind, state, status, archive_id, error in rows:
         art = _art_of(url)
         if art is not None:
-            groups[art][kind] = Tab(url, kind, state, status, archive_id, error)
-    return groups
+            yield seq, art, Tab(url, kind, state, status, archive_id, error)
 
 
 @functools.lru_cache(maxsize=1 << 15)

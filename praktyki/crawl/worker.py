@@ -45,19 +45,19 @@ from praktyki.crawl.assemble import (
     Tab,
     assemble_batch,
     ensure_schema,
-    practice_tabs,
     recorded_outcomes,
+    tab_rows,
 )
 from praktyki.crawl.bdp import NAVIGATION
 from praktyki.errors import PraktykiError
 from praktyki.load import open_database
 
-__all__ = ["AssemblyWorker", "WorkerLauncher", "navigation_complete", "ready_practices"]
+__all__ = ["AssemblyWorker", "WorkerLauncher", "ReadyPractices", "navigation_complete"]
 
 log = logging.getLogger(__name__)
 
-#: Practices per worker transaction (~10 ms of loading: what the crawler may wait for).
-BATCH = 32
+#: Practices per worker transaction (a few ms of loading: what the crawler's writer may wait for).
+BATCH = 8
 #: How often an idle worker looks at the frontier again.
 POLL_SECONDS = 0.5
 #: How long the crawler waits for the worker's last round before doing it itself.
@@ -77,19 +77,55 @@ def navigation_complete(db: sqlite_utils.Database, run_id: int) -> bool:
     return bool(total) and not open_
 
 
-def ready_practices(
-    db: sqlite_utils.Database, run_id: int, skip: Collection[str] = ()
-) -> dict[str, dict[str, Tab]]:
-    """The practices of run ``run_id`` whose tabs are final (see the module docstring)."""
-    if not navigation_complete(db, run_id):
-        return {}
-    return {
-        art: tabs
-        for art, tabs in practice_tabs(db, run_id).items()
-        if art not in skip
-        and "practice" in tabs
-        and all(tab.state == "done" for tab in tabs.values())
-    }
+class ReadyPractices:
+    """Which practices of run ``run_id`` have final tabs (see the module docstring), read
+    from the frontier incrementally: each :meth:`poll` reads, in ONE read transaction (one
+    snapshot), the tab rows added since the last (``seq`` grows with every insert) and the
+    tab rows marked done since (a row is marked done with the id of the response archived in
+    the same transaction, and archive ids grow too). So the copy kept here is the frontier's
+    exact state, for the price of the rows that changed."""
+
+    def __init__(self, db: sqlite_utils.Database, run_id: int, skip: Collection[str] = ()):
+        self.db = db
+        self.run_id = run_id
+        self._skip = set(skip)
+        self._rows: dict[str, dict[str, tuple[int, Tab]]] = {}  # art -> url -> (seq, tab)
+        self._seq = -1
+        self._archive_id = -1
+        self._navigation = False
+
+    def poll(self) -> dict[str, dict[str, Tab]]:
+        """The practices ready now and not handed out before (they are not again)."""
+        known, done_after = self._seq, self._archive_id  # what the last poll saw
+        self.db.execute("BEGIN")
+        try:
+            self._navigation = self._navigation or navigation_complete(self.db, self.run_id)
+            for seq, art, tab in tab_rows(self.db, self.run_id, from_seq=known + 1):
+                self._seq = seq
+                self._keep(seq, art, tab)
+            for seq, art, tab in tab_rows(
+                self.db, self.run_id, done_after=done_after, to_seq=known
+            ):
+                self._keep(seq, art, tab)
+        finally:
+            self.db.execute("COMMIT")
+        if not self._navigation:
+            return {}
+        ready = {}
+        for art, rows in self._rows.items():
+            tabs = {tab.kind: tab for _, tab in sorted(rows.values(), key=lambda r: r[0])}
+            if "practice" in tabs and all(tab.state == "done" for tab in tabs.values()):
+                ready[art] = tabs  # later rows win, as in assembly
+        for art in ready:
+            del self._rows[art]
+            self._skip.add(art)
+        return ready
+
+    def _keep(self, seq: int, art: str, tab: Tab) -> None:
+        if tab.archive_id is not None and tab.state == "done":
+            self._archive_id = max(self._archive_id, tab.archive_id)
+        if art not in self._skip:
+            self._rows.setdefault(art, {})[tab.url] = (seq, tab)
 
 
 class _ParentGone(Exception):
@@ -142,20 +178,19 @@ def _assemble_until_finished(conn: Connection, db_path: str, run_id: int, source
     db = open_database(db_path)
     total = Assembly()
     try:
-        done = set(recorded_outcomes(db, run_id))
+        practices = ReadyPractices(db, run_id, skip=recorded_outcomes(db, run_id))
         finish = False
         while True:
             last_round = finish
-            ready = ready_practices(db, run_id, done)
+            ready = practices.poll()
             for chunk in _chunks(ready):
                 result = assemble_batch(db, run_id, source, chunk)
-                done.update(chunk)
                 for name in ("new", "changed", "unchanged", "failed", "incomplete"):
                     setattr(total, name, getattr(total, name) + getattr(result, name))
                 finish = finish or _asked_to_finish(conn, 0)
             if last_round:
                 return total
-            # a poll reads the run's whole frontier: with no backlog, let practices pile up
+            # with no backlog, let practices pile up a little: fewer polls, fuller batches
             backlog = len(ready) >= BATCH
             finish = finish or _asked_to_finish(conn, 0 if backlog else POLL_SECONDS)
     finally:
