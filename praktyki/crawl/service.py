@@ -98,7 +98,12 @@ def crawl_bdp(
     *,
     progress: ProgressSink | None = None,
 ) -> RunSummary:
-    """Crawl (or refresh, or resume) a BDP-style site into ``db_path``; the run's summary."""
+    """Crawl (or refresh, or resume) a BDP-style site into ``db_path``; the run's summary.
+
+    A run of many practices assembles them in a second process
+    (:mod:`praktyki.crawl.worker`, ``settings.assembly_worker``), started with
+    multiprocessing's "spawn": a script calling this must keep its top-level code under
+    ``if __name__ == "__main__":`` (the CLI, the tests and the benchmarks do)."""
     return asyncio.run(crawl_bdp_async(db_path, base_url, settings, progress=progress))
 
 
