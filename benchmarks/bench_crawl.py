@@ -2,8 +2,9 @@
 
 uv run python benchmarks/bench_crawl.py [--practices 5000] [--concurrency 8] [--profile FILE]
 
-Prints pages/s, CPU milliseconds per page (this process: fetch + archive + parse + load; the
-replica's CPU is printed apart) and peak RSS for a full crawl and for a no-change refresh, the
+Prints pages/s, CPU milliseconds per page (this process: fetch + archive + parse + load; its
+assembly worker process and the replica are printed apart) and peak RSS (crawler, worker) for
+a full crawl and for a no-change refresh, the
 refresh's share of the full crawl's time, and checks that the database holds every replica
 practice after each run (a benchmark that loses data measures nothing).
 """
@@ -44,6 +45,13 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def children_usage() -> tuple[float, float]:
+    """CPU seconds and peak RSS (MB) of the reaped child processes: the assembly workers
+    (the replica is still running, so not counted)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
 def process_cpu(pid: int) -> float:
     """User + system CPU seconds of process ``pid`` so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -64,15 +72,18 @@ def measure(
     label: str, db: Path, base_url: str, settings: CrawlSettings, replica_pid: int, expected: int
 ) -> float:
     replica_cpu = process_cpu(replica_pid)
+    worker_cpu = children_usage()[0]
     wall, cpu = time.perf_counter(), time.process_time()
     summary = crawl_bdp(db, base_url, settings)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     replica_cpu = process_cpu(replica_pid) - replica_cpu
+    worker_cpu, worker_rss = children_usage()[0] - worker_cpu, children_usage()[1]
     pages = max(summary.requests, 1)
     print(
         f"{label}: {summary.requests} requests in {wall:.1f} s = {pages / wall:.0f} pages/s, "
-        f"{cpu / pages * 1000:.2f} ms CPU/page (replica {replica_cpu / pages * 1000:.2f}), "
-        f"peak RSS {peak_rss_mb():.0f} MB; new={summary.new} changed={summary.changed} "
+        f"{cpu / pages * 1000:.2f} ms CPU/page + worker {worker_cpu / pages * 1000:.2f} "
+        f"(replica {replica_cpu / pages * 1000:.2f}), peak RSS {peak_rss_mb():.0f} MB "
+        f"(worker {worker_rss:.0f} MB); new={summary.new} changed={summary.changed} "
         f"unchanged={summary.unchanged} 304={summary.not_modified} failed={summary.failed}"
     )
     stored = active_practices(db)
@@ -86,10 +97,15 @@ def main() -> None:
     parser.add_argument("--practices", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--profile", type=Path, default=None, help="cProfile the full crawl")
+    parser.add_argument(
+        "--no-worker", action="store_true", help="assemble in the crawler process only"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     replica, base_url = start_replica(args.practices)
-    settings = CrawlSettings(rate=0, concurrency=args.concurrency)
+    settings = CrawlSettings(
+        rate=0, concurrency=args.concurrency, assembly_worker=not args.no_worker
+    )
     try:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "bench.db"

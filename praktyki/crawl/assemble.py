@@ -3,8 +3,18 @@
 For run ``R``: the practice tabs its frontier fetched (200 or 304) are grouped by ``art``; each
 tab is read from the latest 2xx body archived at or before its response in ``R`` (a 304's body
 is the one it confirmed); the tabs are parsed and loaded as one
-:class:`~praktyki.schemas.dataset.PracticeBundle`. Everything happens in one transaction, so a
-run killed during assembly leaves no trace of it and its resume assembles from scratch.
+:class:`~praktyki.schemas.dataset.PracticeBundle`.
+
+Two callers share the per-practice path (:func:`prepare_practice` reads and parses,
+:func:`apply_practice` loads):
+
+- the assembly worker (:mod:`praktyki.crawl.worker`) loads practices whose tabs are final
+  while the crawl goes on, in small transactions (:func:`assemble_batch`), each recording the
+  practices' outcomes in ``crawl_assembled`` with the load itself — so a killed run keeps
+  what the worker committed, and its resume neither loads nor counts those twice;
+- :func:`assemble_bdp`, in ONE transaction at the end of the run: sections, every practice
+  the worker did not record, the failures, removals. A run killed during it leaves no trace
+  of it, and its resume does it again.
 
 - A practice whose every tab answered 304 and that is already active with the same parser
   version is only re-sighted (:func:`~praktyki.load.touch_practice`) — the nightly refresh.
@@ -16,17 +26,19 @@ run killed during assembly leaves no trace of it and its resume assembles from s
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
 from praktyki import __version__
 from praktyki.crawl.bdp import NAVIGATION, TABS
+from praktyki.crawl.runs import immediate_transaction
 from praktyki.errors import ParseError, StorageError
 from praktyki.load import load_practice, load_sections, mark_removed, touch_practice
-from praktyki.load.tracked import ChangeKind
 from praktyki.parsers.bdp import parse_attachments, parse_menu, parse_practice, parse_presentation
 from praktyki.parsers.bdp_page import query_param
 from praktyki.schemas.archive import ArchivedResponse
@@ -34,12 +46,42 @@ from praktyki.schemas.bdp import Attachment
 from praktyki.schemas.dataset import PracticeBundle, Provenance
 from praktyki.scraper.archive import Archive
 
-__all__ = ["PARSER_VERSION", "Assembly", "assemble_bdp"]
+__all__ = [
+    "PARSER_VERSION",
+    "Assembly",
+    "Outcome",
+    "Tab",
+    "assemble_batch",
+    "assemble_bdp",
+    "ensure_schema",
+    "practice_tabs",
+    "recorded_outcomes",
+    "tab_rows",
+]
 
 log = logging.getLogger(__name__)
 
 #: Stored with every practice; a different version makes the refresh re-parse unchanged pages.
 PARSER_VERSION = f"bdp/{__version__}"
+
+# What the assembly worker did in a run, committed with the loads themselves. ``seq`` is the
+# order it loaded them (reparse replays that order: history rows get the same ids).
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS crawl_assembled (
+    seq INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL,
+    art TEXT NOT NULL,
+    url TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    reason TEXT,
+    UNIQUE (run_id, art)
+)
+"""
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create ``crawl_assembled`` if missing (idempotent; joins the caller's transaction)."""
+    db.execute(_SCHEMA)
 
 
 @dataclass(slots=True)
@@ -56,8 +98,10 @@ class Assembly:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class _Tab:
+@dataclass(frozen=True, slots=True)
+class Tab:
+    """A practice tab's frontier row."""
+
     url: str
     kind: str
     state: str
@@ -66,18 +110,63 @@ class _Tab:
     error: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What assembling one practice came to (``kind`` names an :class:`Assembly` count)."""
+
+    kind: str
+    url: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A practice read and parsed, ready to load: a bundle, an outcome decided already
+    (not loadable), or ``touch`` (every tab 304: try a re-sighting first)."""
+
+    tabs: Mapping[str, Tab]
+    outcome: Outcome | None
+    bundle: PracticeBundle | None = None
+    touch: bool = False
+
+
 def assemble_bdp(
-    db: sqlite_utils.Database, run_id: int, source: str, *, complete: bool
+    db: sqlite_utils.Database,
+    run_id: int,
+    source: str,
+    *,
+    complete: bool,
+    replay: bool = False,
 ) -> Assembly:
-    """Load run ``run_id``'s practices of ``source`` from the archive (one transaction)."""
+    """Load run ``run_id``'s practices of ``source`` from the archive (one transaction).
+
+    The crawl's last phase (``replay=False``) skips the practices the assembly worker already
+    recorded for this run and counts their recorded outcomes. ``replay=True`` (reparse) loads
+    every practice again, those in the order the worker did them first, so the history rows
+    are written in the crawl's order.
+    """
     result = Assembly()
     archive = Archive(db)
     with db.atomic():
+        ensure_schema(db)
         db.execute("DELETE FROM crawl_failures WHERE run_id = ?", [run_id])
         _load_menus(db, archive, run_id, source)
-        groups = _practice_tabs(db, run_id)
-        for art in sorted(groups, key=_art_order):
-            _assemble_one(db, archive, run_id, source, groups[art], result)
+        groups = practice_tabs(db, run_id)
+        recorded = recorded_outcomes(db, run_id)
+        failures: dict[str, tuple[str, str]] = {}
+        early = [art for art in recorded if art in groups]
+        rest = sorted((art for art in groups if art not in recorded), key=_art_order)
+        for art in early + rest:
+            outcome: Outcome | None
+            if art in recorded and not replay:
+                outcome = recorded[art]
+                if outcome.reason is not None:  # the worker logs nothing itself
+                    log.warning("practice %s not loaded: %s", outcome.url, outcome.reason)
+            else:
+                outcome = assemble_practice(db, archive, run_id, source, groups[art])
+            if outcome is not None:
+                _count(result, art, outcome, failures)
+        result.failures = [failures[art] for art in sorted(failures, key=_art_order)]
         if complete:
             seen = list(groups)
             result.removed = len(mark_removed(db, source, seen, run_id=run_id))
@@ -90,68 +179,164 @@ def assemble_bdp(
     return result
 
 
+def assemble_batch(
+    db: sqlite_utils.Database,
+    run_id: int,
+    source: str,
+    groups: Mapping[str, Mapping[str, Tab]],
+) -> Assembly:
+    """Assemble these practices of run ``run_id`` now and record their outcomes, so the run's
+    last phase counts them instead (what the assembly worker does while the crawl goes on).
+
+    The pages are read and parsed before the write transaction, which then only loads: the
+    crawler's writer waits for the database lock no longer than that. The caller must only
+    pass practices whose tabs are final (see :mod:`praktyki.crawl.worker`).
+    """
+    archive = Archive(db)
+    prepared = {art: prepare_practice(db, archive, source, tabs) for art, tabs in groups.items()}
+    result = Assembly()
+    failures: dict[str, tuple[str, str]] = {}
+    with immediate_transaction(db):
+        for art, ready in prepared.items():
+            if ready is None:
+                continue
+            outcome = apply_practice(db, archive, run_id, source, ready)
+            _count(result, art, outcome, failures)
+            db.execute(
+                "INSERT INTO crawl_assembled (run_id, art, url, outcome, reason) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [run_id, art, outcome.url, outcome.kind, outcome.reason],
+            )
+    result.failures = list(failures.values())
+    return result
+
+
+def recorded_outcomes(db: sqlite_utils.Database, run_id: int) -> dict[str, Outcome]:
+    """The outcomes the assembly worker recorded for run ``run_id``, in its order."""
+    rows = db.execute(
+        "SELECT art, url, outcome, reason FROM crawl_assembled WHERE run_id = ? ORDER BY seq",
+        [run_id],
+    ).fetchall()
+    return {art: Outcome(kind, url, reason) for art, url, kind, reason in rows}
+
+
+def _count(
+    result: Assembly, art: str, outcome: Outcome, failures: dict[str, tuple[str, str]]
+) -> None:
+    setattr(result, outcome.kind, getattr(result, outcome.kind) + 1)
+    if outcome.reason is not None:
+        failures[art] = (outcome.url, outcome.reason)
+
+
 def _art_order(art: str) -> tuple[int, str]:
     return (int(art), "") if art.isdigit() else (1 << 62, art)
 
 
-def _practice_tabs(db: sqlite_utils.Database, run_id: int) -> dict[str, dict[str, _Tab]]:
-    marks = ", ".join("?" for _ in TABS)
-    rows = db.execute(
-        "SELECT url, kind, state, status, archive_id, last_error FROM frontier "  # noqa: S608
-        f"WHERE run_id = ? AND kind IN ({marks}) ORDER BY seq",
-        [run_id, *TABS],
-    ).fetchall()
-    groups: dict[str, dict[str, _Tab]] = defaultdict(dict)
-    for url, kind, state, status, archive_id, error in rows:
-        art = query_param(url, "art")
-        if art is not None:
-            groups[art][kind] = _Tab(url, kind, state, status, archive_id, error)
+def practice_tabs(db: sqlite_utils.Database, run_id: int) -> dict[str, dict[str, Tab]]:
+    """The practice tabs of run ``run_id``'s frontier, grouped by ``art`` (later rows win)."""
+    groups: dict[str, dict[str, Tab]] = defaultdict(dict)
+    for _, art, tab in tab_rows(db, run_id):
+        groups[art][tab.kind] = tab
     return groups
 
 
-def _assemble_one(
+def tab_rows(
+    db: sqlite_utils.Database,
+    run_id: int,
+    *,
+    from_seq: int = 0,
+    to_seq: int | None = None,
+    done_after: int | None = None,
+) -> Iterator[tuple[int, str, Tab]]:
+    """``(seq, art, tab)`` of run ``run_id``'s practice tabs in frontier order: from
+    ``from_seq`` (to ``to_seq``) on; with ``done_after``, only the rows marked done with an
+    archive id above it."""
+    marks = ", ".join("?" for _ in TABS)
+    where = f"run_id = ? AND kind IN ({marks}) AND seq >= ?"
+    params: list[object] = [run_id, *TABS, from_seq]
+    if to_seq is not None:
+        where += " AND seq <= ?"
+        params.append(to_seq)
+    if done_after is not None:
+        where += " AND state = 'done' AND archive_id > ?"
+        params.append(done_after)
+    rows = db.execute(
+        "SELECT seq, url, kind, state, status, archive_id, last_error FROM frontier "  # noqa: S608
+        f"WHERE {where} ORDER BY seq",
+        params,
+    ).fetchall()
+    for seq, url, kind, state, status, archive_id, error in rows:
+        art = _art_of(url)
+        if art is not None:
+            yield seq, art, Tab(url, kind, state, status, archive_id, error)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _art_of(url: str) -> str | None:
+    # the worker reads the same frontier rows every poll: parse each URL once
+    return query_param(url, "art")
+
+
+def assemble_practice(
     db: sqlite_utils.Database,
     archive: Archive,
     run_id: int,
     source: str,
-    tabs: dict[str, _Tab],
-    result: Assembly,
-) -> None:
+    tabs: Mapping[str, Tab],
+) -> Outcome | None:
+    """One practice of the run, read, parsed and loaded; None when there is nothing to load."""
+    ready = prepare_practice(db, archive, source, tabs)
+    return None if ready is None else apply_practice(db, archive, run_id, source, ready)
+
+
+def prepare_practice(
+    db: sqlite_utils.Database, archive: Archive, source: str, tabs: Mapping[str, Tab]
+) -> Prepared | None:
+    """Everything before the load: check the tabs, read and parse them (no writes)."""
     summary = tabs.get("practice")
     if summary is None:
-        return  # a tab linked from elsewhere without its practice: nothing to load
+        return None  # a tab linked from elsewhere without its practice: nothing to load
     missing = [tab for tab in tabs.values() if tab.state != "done"]
     if missing or "presentation" not in tabs:
         reason = "; ".join(f"{t.kind} tab not fetched: {t.error}" for t in missing)
-        log.warning("practice %s not loaded: %s", summary.url, reason or "no presentation tab")
-        result.incomplete += 1
-        result.failures.append((summary.url, reason or "no presentation tab"))
-        return
-    art = query_param(summary.url, "art") or ""
-    if all(tab.status == 304 for tab in tabs.values()) and touch_practice(
-        db, source, art, run_id=run_id, parser_version=PARSER_VERSION
-    ):
-        result.unchanged += 1
-        return
+        reason = reason or "no presentation tab"
+        log.warning("practice %s not loaded: %s", summary.url, reason)
+        return Prepared(tabs, Outcome("incomplete", summary.url, reason))
+    if all(tab.status == 304 for tab in tabs.values()):
+        return Prepared(tabs, None, touch=True)  # parsed only if the re-sighting fails
+    return _parsed(db, archive, source, tabs)
+
+
+def _parsed(
+    db: sqlite_utils.Database, archive: Archive, source: str, tabs: Mapping[str, Tab]
+) -> Prepared:
     try:
-        bundle = _bundle(db, archive, source, tabs)
+        return Prepared(tabs, None, bundle=_bundle(db, archive, source, tabs))
     except (ParseError, StorageError) as exc:
         reason = f"{type(exc).__name__}: {exc.reason}"
-        log.warning("practice %s not loaded: %s", summary.url, reason)
-        result.failed += 1
-        result.failures.append((summary.url, reason))
-        return
-    change = load_practice(db, bundle, run_id=run_id)
-    if change.kind is ChangeKind.NEW:
-        result.new += 1
-    elif change.kind is ChangeKind.CHANGED:
-        result.changed += 1
-    else:
-        result.unchanged += 1
+        log.warning("practice %s not loaded: %s", tabs["practice"].url, reason)
+        return Prepared(tabs, Outcome("failed", tabs["practice"].url, reason))
+
+
+def apply_practice(
+    db: sqlite_utils.Database, archive: Archive, run_id: int, source: str, ready: Prepared
+) -> Outcome:
+    """The load of a prepared practice (inside the caller's write transaction)."""
+    url = ready.tabs["practice"].url
+    if ready.touch:
+        art = query_param(url, "art") or ""
+        if touch_practice(db, source, art, run_id=run_id, parser_version=PARSER_VERSION):
+            return Outcome("unchanged", url)
+        ready = _parsed(db, archive, source, ready.tabs)
+    if ready.outcome is not None:
+        return ready.outcome
+    assert ready.bundle is not None
+    change = load_practice(db, ready.bundle, run_id=run_id)
+    return Outcome(str(change.kind), url)
 
 
 def _bundle(
-    db: sqlite_utils.Database, archive: Archive, source: str, tabs: dict[str, _Tab]
+    db: sqlite_utils.Database, archive: Archive, source: str, tabs: Mapping[str, Tab]
 ) -> PracticeBundle:
     bodies = {kind: _body(db, archive, tab) for kind, tab in tabs.items()}
     summary = bodies["practice"]
@@ -181,7 +366,7 @@ def _bundle(
     )
 
 
-def _body(db: sqlite_utils.Database, archive: Archive, tab: _Tab) -> ArchivedResponse:
+def _body(db: sqlite_utils.Database, archive: Archive, tab: Tab) -> ArchivedResponse:
     """The 2xx response that holds ``tab``'s content as of this run."""
     if tab.archive_id is None:
         raise StorageError("no archived response", url=tab.url)
@@ -206,7 +391,7 @@ def _load_menus(db: sqlite_utils.Database, archive: Archive, run_id: int, source
         [run_id, *NAVIGATION],
     ).fetchall()
     for url, kind, status, archive_id in rows:
-        tab = _Tab(url, kind, "done", status, archive_id, None)
+        tab = Tab(url, kind, "done", status, archive_id, None)
         try:
             page = _body(db, archive, tab)
             menu = parse_menu(page.body, url, page.content_type)

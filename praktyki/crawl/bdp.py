@@ -44,14 +44,16 @@ BDP_ALIASES: Mapping[str, str] = MappingProxyType(
 NAVIGATION = frozenset({"home", "section", "listing"})
 #: The practice tabs assembly reads (kind → ``s`` parameter).
 TABS = {"practice": None, "presentation": "2", "attachments": "3"}
-# Navigation first (so the total is known early and the ETA means something), files last.
+# Navigation first (so the total is known early and the ETA means something), files last. A
+# summary's tabs go before the next summaries: practices complete one by one as the crawl
+# goes, and the assembly worker can load them meanwhile (not all at the end).
 _PRIORITY = {
     "home": 50,
     "section": 40,
     "listing": 30,
+    "presentation": 25,
+    "attachments": 25,
     "practice": 20,
-    "presentation": 10,
-    "attachments": 10,
     "file": 0,
 }
 _HREF = re.compile(rb"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)

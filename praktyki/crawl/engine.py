@@ -38,12 +38,13 @@ import re
 import time
 import zlib
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import sqlite_utils
 
+from praktyki.crawl.runs import immediate_transaction
 from praktyki.errors import FetchError, ParseError, StorageError
 from praktyki.schemas.archive import FetchedResponse, FrontierItem
 from praktyki.scraper.archive import Archive
@@ -192,6 +193,7 @@ class Engine:
         progress: ProgressSink | None = None,
         batch_size: int = 32,
         batch_seconds: float = 1.0,
+        after_write: Callable[[], None] | None = None,
     ) -> None:
         self.db = db
         self.run_id = run_id
@@ -206,6 +208,7 @@ class Engine:
         self.progress = progress
         self.batch_size = max(1, batch_size)
         self.batch_seconds = batch_seconds
+        self.after_write = after_write
         self.stats = EngineStats()
         self._claimed = 0
         self._queue: deque[FrontierItem] = deque()
@@ -297,7 +300,8 @@ class Engine:
                 if self.stats.cut:
                     log.info("stopping after %d pages (--max-pages)", self._claimed)
                 return []
-        items = self.frontier.claim(room)
+        with immediate_transaction(self.db):  # claim reads, then writes
+            items = self.frontier.claim(room)
         self._claimed += len(items)
         return items
 
@@ -370,7 +374,7 @@ class Engine:
         outcomes, self._unwritten = self._unwritten, []
         now = dt.datetime.now(dt.UTC)
         done: list[tuple[str, int, int | None]] = []
-        with self.db.atomic():
+        with immediate_transaction(self.db):
             for outcome in outcomes:
                 item, response, error = outcome.item, outcome.response, outcome.error
                 if outcome.fetch_error is not None or response is None:
@@ -399,6 +403,8 @@ class Engine:
                 self.stats.not_modified += outcome.response.status == 304
                 self._done += 1
         self._report()
+        if self.after_write is not None:
+            self.after_write()
 
     def _store_unusable(
         self, item: FrontierItem, response: FetchedResponse, archive_id: int, error: str
@@ -448,7 +454,8 @@ class Engine:
         urls = [url for url, error in rows if is_transient(error)]
         if urls:
             log.info("trying %d pages that failed transiently once more", len(urls))
-            self.frontier.requeue(urls)
+            with immediate_transaction(self.db):
+                self.frontier.requeue(urls)
             self._failed -= len(urls)
         return len(urls)
 

@@ -8,7 +8,9 @@ that could not be assembled (``run_id``, ``url``, ``reason``), rewritten by each
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -22,6 +24,7 @@ __all__ = [
     "crawl_run",
     "ensure_schema",
     "finished_crawl_runs",
+    "immediate_transaction",
     "open_store",
     "record_crawl_run",
     "resumable_run",
@@ -92,6 +95,28 @@ def open_store(path: Path | str) -> sqlite_utils.Database:
         db.close()
         raise StorageError(f"cannot prepare {path}: {exc}") from exc
     return db
+
+
+@contextlib.contextmanager
+def immediate_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """A write transaction that takes the write lock at BEGIN (``BEGIN IMMEDIATE``).
+
+    Two processes write the store during a crawl (the crawler and its assembly worker). A
+    deferred transaction that reads first and writes later fails at once with "database is
+    locked" when the other committed in between (its snapshot is stale, and no busy timeout
+    helps); one that takes the lock first waits out the other's (short) transaction instead.
+    Inside an open transaction this just joins it.
+    """
+    if db.conn.in_transaction:
+        yield
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()
+        raise
 
 
 def record_crawl_run(

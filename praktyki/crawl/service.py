@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import importlib.util
 import logging
 import sys
@@ -42,6 +43,7 @@ from praktyki.crawl.runs import (
     set_removals,
 )
 from praktyki.crawl.settings import CrawlSettings
+from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
 from praktyki.errors import ConfigError
 from praktyki.load import DatabaseLock, begin_run, finish_run, get_run
 from praktyki.load.practices import PRACTICE
@@ -96,7 +98,12 @@ def crawl_bdp(
     *,
     progress: ProgressSink | None = None,
 ) -> RunSummary:
-    """Crawl (or refresh, or resume) a BDP-style site into ``db_path``; the run's summary."""
+    """Crawl (or refresh, or resume) a BDP-style site into ``db_path``; the run's summary.
+
+    A run of many practices assembles them in a second process
+    (:mod:`praktyki.crawl.worker`, ``settings.assembly_worker``), started with
+    multiprocessing's "spawn": a script calling this must keep its top-level code under
+    ``if __name__ == "__main__":`` (the CLI, the tests and the benchmarks do)."""
     return asyncio.run(crawl_bdp_async(db_path, base_url, settings, progress=progress))
 
 
@@ -113,7 +120,7 @@ async def crawl_bdp_async(
     strategy = BdpStrategy(base_url)
     source = settings.source or default_source(strategy.base_url)
     with _store(db_path) as db:
-        return await _crawl(db, strategy, source, settings, progress)
+        return await _crawl(db, Path(db_path), strategy, source, settings, progress)
 
 
 def _start_run(
@@ -159,6 +166,7 @@ def _archived_so_far(db: sqlite_utils.Database, run_id: int) -> tuple[int, int]:
 
 async def _crawl(
     db: sqlite_utils.Database,
+    db_path: Path,
     strategy: BdpStrategy,
     source: str,
     settings: CrawlSettings,
@@ -166,7 +174,17 @@ async def _crawl(
 ) -> RunSummary:
     run_id, started, resumed = _start_run(db, strategy, source, settings)
     earlier_requests, earlier_bytes = _archived_so_far(db, run_id)
-    engine, fetcher, stats = await _run_engine(db, run_id, strategy, settings, progress, resumed)
+    worker = AssemblyWorker(db_path, run_id, source)
+    launcher = None
+    if settings.assembly_worker:
+        launcher = WorkerLauncher(db, worker, min_practices=settings.worker_min_practices)
+    try:
+        engine, fetcher, stats = await _run_engine(
+            db, run_id, strategy, settings, progress, resumed, after_write=launcher
+        )
+        worker.finish()  # its last round: every practice final by now that it has not done
+    finally:
+        worker.stop()
     complete = engine.complete()
     if not complete:
         log.warning("discovery was incomplete (failed listing pages or --max-pages): no removals")
@@ -193,6 +211,8 @@ async def _run_engine(
     settings: CrawlSettings,
     progress: ProgressSink | None,
     resumed: bool,
+    *,
+    after_write: Callable[[], None] | None = None,
 ) -> tuple[Engine, Fetcher, EngineStats]:
     """Run the frontier of ``run_id`` to its end with a fresh HTTP client."""
     pool = httpx.Limits(
@@ -216,6 +236,7 @@ async def _run_engine(
             max_pages=settings.max_pages,
             extra_passes=settings.extra_passes,
             progress=progress,
+            after_write=after_write,
         )
         if not resumed:
             engine.seed()
@@ -383,7 +404,7 @@ Replayer = tuple[
     Callable[..., Assembly],
 ]
 REPLAYERS: dict[str, Replayer] = {
-    STRATEGY: (_wipe_bdp, assemble_bdp),
+    STRATEGY: (_wipe_bdp, functools.partial(assemble_bdp, replay=True)),
     OPS_STRATEGY: (ops_assemble.wipe_ops, ops_assemble.assemble_ops),
 }
 

@@ -22,6 +22,12 @@ class CrawlSettings:
     ``max_pages`` stops claiming new URLs after that many fetches (the run is then partial:
     no removals are applied). ``extra_passes`` is how many more times URLs that failed for a
     transient reason are tried after the frontier ran dry.
+
+    ``assembly_worker`` lets a BDP crawl load practices in a second process while it fetches
+    (:mod:`praktyki.crawl.worker`; the result is the same either way). It is started once the
+    run's navigation is complete and it knows ``worker_min_practices`` practices: below a few
+    hundred, assembling at the end takes less than a second, about what spawning a Python
+    process costs, so small runs and tests stay in one process.
     """
 
     POLITE_PER_HOST = 2
@@ -33,6 +39,8 @@ class CrawlSettings:
     source: str | None = None
     obey_robots: bool = True
     extra_passes: int = 2
+    assembly_worker: bool = True
+    worker_min_practices: int = 300
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     limits: Limits = field(default_factory=Limits)
 
@@ -47,6 +55,8 @@ class CrawlSettings:
             raise ConfigError("--user-agent must not be empty")
         if self.extra_passes < 0:
             raise ConfigError("extra_passes must be >= 0")
+        if self.worker_min_practices < 0:
+            raise ConfigError("worker_min_practices must be >= 0")
 
     def politeness(self) -> Politeness:
         per_host = (
@@ -72,4 +82,5 @@ class CrawlSettings:
             "source": self.source,
             "obey_robots": self.obey_robots,
             "extra_passes": self.extra_passes,
+            "assembly_worker": self.assembly_worker,
         }

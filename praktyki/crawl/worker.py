@@ -1,0 +1,300 @@
+"""The assembly worker: a second process that loads BDP practices while the crawl fetches.
+
+Assembly (read the tabs from the archive, parse, load) costs about as much CPU as fetching. In
+one process the two add up; in a worker process on the other core they overlap. The worker
+runs the same per-practice code as the run's last phase (:func:`~praktyki.crawl.assemble.
+assemble_batch` → ``prepare_practice`` / ``apply_practice``) and records each outcome in
+``crawl_assembled`` in the load's own transaction; the last phase skips what it finds there.
+
+**When a practice is final** — decided from committed frontier state only: every navigation
+page of the run is done (practices are only listed by navigation pages, so no summary URL can
+still appear), and every frontier row of the practice's ``art`` (summary and tabs) is done
+(a done row never changes again in a run; the summary's tab links are queued in the very
+transaction that marks it done). Practices with a failed tab are left to the last phase:
+an engine pass may still fetch them.
+
+**Lifetime** — spawned (not forked: the crawler has an event loop, threads and SQLite
+connections) once the run's navigation is complete and it knows enough practices
+(:attr:`~praktyki.crawl.settings.CrawlSettings.worker_min_practices`). It polls the frontier,
+assembles ready practices in small transactions (``BEGIN IMMEDIATE``, busy timeout: the
+crawler's writer waits at most one batch), and exits when asked to finish (after a last
+poll) or when the crawler is gone: the pipe from the crawler reads EOF, and on Linux the
+kernel kills it at once (``PR_SET_PDEATHSIG``), so a ``kill -9``'d crawl never leaves a
+worker writing behind the resumed run's back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections.abc import Collection, Iterator, Mapping
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+import sqlite_utils
+
+from praktyki.crawl.assemble import (
+    Assembly,
+    Tab,
+    assemble_batch,
+    ensure_schema,
+    recorded_outcomes,
+    tab_rows,
+)
+from praktyki.crawl.bdp import NAVIGATION
+from praktyki.errors import PraktykiError
+from praktyki.load import open_database
+
+__all__ = ["AssemblyWorker", "WorkerLauncher", "ReadyPractices", "navigation_complete"]
+
+log = logging.getLogger(__name__)
+
+#: Practices per worker transaction (a few ms of loading: what the crawler's writer may wait for).
+BATCH = 8
+#: How often an idle worker looks at the frontier again.
+POLL_SECONDS = 0.5
+#: How long the crawler waits for the worker's last round before doing it itself.
+FINISH_TIMEOUT = 600.0
+_FINISH = "finish"
+_PR_SET_PDEATHSIG = 1
+
+
+def navigation_complete(db: sqlite_utils.Database, run_id: int) -> bool:
+    """Whether every navigation page of the run is fetched (no practice can still appear)."""
+    marks = ", ".join("?" for _ in NAVIGATION)
+    total, open_ = db.execute(
+        "SELECT COUNT(*), COALESCE(SUM(state != 'done'), 0) FROM frontier "  # noqa: S608
+        f"WHERE run_id = ? AND kind IN ({marks})",
+        [run_id, *NAVIGATION],
+    ).fetchone()
+    return bool(total) and not open_
+
+
+class ReadyPractices:
+    """Which practices of run ``run_id`` have final tabs (see the module docstring), read
+    from the frontier incrementally: each :meth:`poll` reads, in ONE read transaction (one
+    snapshot), the tab rows added since the last (``seq`` grows with every insert) and the
+    tab rows marked done since (a row is marked done with the id of the response archived in
+    the same transaction, and archive ids grow too). So the copy kept here is the frontier's
+    exact state, for the price of the rows that changed."""
+
+    def __init__(self, db: sqlite_utils.Database, run_id: int, skip: Collection[str] = ()):
+        self.db = db
+        self.run_id = run_id
+        self._skip = set(skip)
+        self._rows: dict[str, dict[str, tuple[int, Tab]]] = {}  # art -> url -> (seq, tab)
+        self._seq = -1
+        self._archive_id = -1
+        self._navigation = False
+
+    def poll(self) -> dict[str, dict[str, Tab]]:
+        """The practices ready now and not handed out before (they are not again)."""
+        known, done_after = self._seq, self._archive_id  # what the last poll saw
+        self.db.execute("BEGIN")
+        try:
+            self._navigation = self._navigation or navigation_complete(self.db, self.run_id)
+            for seq, art, tab in tab_rows(self.db, self.run_id, from_seq=known + 1):
+                self._seq = seq
+                self._keep(seq, art, tab)
+            for seq, art, tab in tab_rows(
+                self.db, self.run_id, done_after=done_after, to_seq=known
+            ):
+                self._keep(seq, art, tab)
+        finally:
+            self.db.execute("COMMIT")
+        if not self._navigation:
+            return {}
+        ready = {}
+        for art, rows in self._rows.items():
+            tabs = {tab.kind: tab for _, tab in sorted(rows.values(), key=lambda r: r[0])}
+            if "practice" in tabs and all(tab.state == "done" for tab in tabs.values()):
+                ready[art] = tabs  # later rows win, as in assembly
+        for art in ready:
+            del self._rows[art]
+            self._skip.add(art)
+        return ready
+
+    def _keep(self, seq: int, art: str, tab: Tab) -> None:
+        if tab.archive_id is not None and tab.state == "done":
+            self._archive_id = max(self._archive_id, tab.archive_id)
+        if art not in self._skip:
+            self._rows.setdefault(art, {})[tab.url] = (seq, tab)
+
+
+class _ParentGone(Exception):
+    pass
+
+
+def _chunks(groups: Mapping[str, dict[str, Tab]]) -> Iterator[dict[str, dict[str, Tab]]]:
+    arts = list(groups)
+    for start in range(0, len(arts), BATCH):
+        yield {art: groups[art] for art in arts[start : start + BATCH]}
+
+
+def _asked_to_finish(conn: Connection, timeout: float) -> bool:
+    """Whether the crawler said "finish" (within ``timeout``); :class:`_ParentGone` on EOF."""
+    if not conn.poll(timeout):
+        return False
+    try:
+        return bool(conn.recv() == _FINISH)
+    except (EOFError, OSError) as exc:
+        raise _ParentGone from exc
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: have the kernel SIGKILL this process when the crawler dies."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the prctl
+        raise _ParentGone
+
+
+def _serve(conn: Connection, db_path: str, run_id: int, source: str, parent: int) -> None:
+    """The worker process's main loop (see the module docstring)."""
+    # the crawler logs the recorded failures itself; the worker has nothing to tell a terminal
+    logging.disable(logging.CRITICAL)
+    try:
+        _die_with_parent(parent)
+        total = _assemble_until_finished(conn, db_path, run_id, source)
+    except _ParentGone:
+        os._exit(0)  # nothing half-written: every batch is its own transaction
+    except (PraktykiError, OSError, ValueError) as exc:
+        with contextlib.suppress(OSError):
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        raise SystemExit(1) from exc
+    conn.send(("done", (total.new, total.changed, total.unchanged, total.failed)))
+
+
+def _assemble_until_finished(conn: Connection, db_path: str, run_id: int, source: str) -> Assembly:
+    db = open_database(db_path)
+    total = Assembly()
+    try:
+        practices = ReadyPractices(db, run_id, skip=recorded_outcomes(db, run_id))
+        finish = False
+        while True:
+            last_round = finish
+            ready = practices.poll()
+            for chunk in _chunks(ready):
+                result = assemble_batch(db, run_id, source, chunk)
+                for name in ("new", "changed", "unchanged", "failed", "incomplete"):
+                    setattr(total, name, getattr(total, name) + getattr(result, name))
+                finish = finish or _asked_to_finish(conn, 0)
+            if last_round:
+                return total
+            # with no backlog, let practices pile up a little: fewer polls, fuller batches
+            backlog = len(ready) >= BATCH
+            finish = finish or _asked_to_finish(conn, 0 if backlog else POLL_SECONDS)
+    finally:
+        db.close()
+
+
+class AssemblyWorker:
+    """The crawler's handle on one worker process for run ``run_id``."""
+
+    def __init__(self, db_path: Path | str, run_id: int, source: str) -> None:
+        self.db_path = str(db_path)
+        self.run_id = run_id
+        self.source = source
+        self._conn: Connection | None = None
+        self._process: BaseProcess | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._process is not None
+
+    def start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe(duplex=True)
+        process = context.Process(
+            target=_serve,
+            args=(theirs, self.db_path, self.run_id, self.source, os.getpid()),
+            name=f"praktyki-assembly-{self.run_id}",
+            daemon=True,
+        )
+        process.start()
+        theirs.close()  # our copy: the worker must see EOF when we are gone
+        self._conn, self._process = ours, process
+        log.info("run %d: assembly worker started (pid %s)", self.run_id, process.pid)
+
+    def finish(self, timeout: float = FINISH_TIMEOUT) -> bool:
+        """Ask for a last round and wait for it; False when the worker failed (the run's last
+        phase then assembles what it did not)."""
+        if self._conn is None or self._process is None:
+            return False
+        reply: object = None
+        try:
+            self._conn.send(_FINISH)
+            if self._conn.poll(timeout):
+                reply = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            reply = ("error", f"the worker is gone: {exc}")
+        self.stop()
+        if isinstance(reply, tuple) and reply and reply[0] == "done":
+            log.info(
+                "run %d: assembly worker loaded %s (new, changed, unchanged, failed)",
+                self.run_id,
+                reply[1],
+            )
+            return True
+        log.warning(
+            "run %d: assembly worker failed (%s); the crawler assembles the rest",
+            self.run_id,
+            reply,
+        )
+        return False
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Close the pipe (the worker exits at its next check) and reap it."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._process is not None:
+            self._process.join(timeout)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+            self._process = None
+
+
+class WorkerLauncher:
+    """Starts the run's worker once it has something to do: called after each write of the
+    engine, it looks (at most every ``interval`` seconds) whether navigation is complete and
+    the run knows at least ``min_practices`` practice summaries."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        worker: AssemblyWorker,
+        *,
+        min_practices: int,
+        interval: float = 0.2,
+    ) -> None:
+        self.db = db
+        self.worker = worker
+        self.min_practices = min_practices
+        self.interval = interval
+        self._checked = 0.0
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if self.worker.started or now - self._checked < self.interval:
+            return
+        self._checked = now
+        if not navigation_complete(self.db, self.worker.run_id):
+            return
+        (known,) = self.db.execute(
+            "SELECT COUNT(*) FROM frontier WHERE run_id = ? AND kind = 'practice'",
+            [self.worker.run_id],
+        ).fetchone()
+        if known >= self.min_practices:
+            ensure_schema(self.db)
+            self.worker.start()
