@@ -335,6 +335,7 @@ def crawl_bdp_command(
         user_agent=user_agent,
         max_pages=max_pages,
         source=source,
+        assembly_worker=True,
     )
     with _progress(common) as progress:
         summary = crawl_bdp(common.db_path, base_url, settings, progress=progress)

@@ -27,7 +27,7 @@ from praktyki.scraper.frontier import Frontier
 
 PRACTICES = 60
 #: The worker for every run, however small (by default only runs of a few hundred get one).
-WORKER = FAST.replace(worker_min_practices=1)
+WORKER = FAST.replace(assembly_worker=True, worker_min_practices=1)
 ONE_PROCESS = FAST.replace(assembly_worker=False)
 COUNTS = ("new", "changed", "unchanged", "removed", "failed", "not_modified", "exit_code")
 
@@ -145,7 +145,8 @@ from praktyki.crawl.service import crawl_bdp
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.crawl.worker import ReadyPractices
 from praktyki.load import begin_run
-crawl_bdp(sys.argv[1], sys.argv[2], CrawlSettings(rate=0, concurrency=2, worker_min_practices=1))
+settings = CrawlSettings(rate=0, concurrency=2, assembly_worker=True, worker_min_practices=1)
+crawl_bdp(sys.argv[1], sys.argv[2], settings)
 """
 
 

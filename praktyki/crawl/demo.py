@@ -52,7 +52,9 @@ def run_demo(
     """
     with _demo_replica(practices, port) as replica:
         base_urls = replica.base_urls
-        settings = CrawlSettings(rate=0, concurrency=concurrency, source=DEMO_SOURCE)
+        settings = CrawlSettings(
+            rate=0, concurrency=concurrency, source=DEMO_SOURCE, assembly_worker=True
+        )
         bdp = crawl_bdp(db_path, base_urls["bdp"], settings, progress=progress)
         # The OPS replica sites, from the shipped registry with the replica's own ports.
         ops = crawl_ops(db_path, settings=settings.replace(source=None), replica_bases=base_urls)

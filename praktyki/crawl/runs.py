@@ -82,7 +82,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 def open_store(path: Path | str) -> sqlite_utils.Database:
     """Open the database at ``path`` with every table a crawl uses (created if missing)."""
     # the crawl modules import this one: imported here, every table is made at open time
-    from praktyki.crawl import engine, ops_assemble
+    from praktyki.crawl import assemble, engine, ops_assemble
 
     db = open_database(path)
     try:
@@ -90,6 +90,7 @@ def open_store(path: Path | str) -> sqlite_utils.Database:
         frontier.ensure_schema(db)
         ensure_schema(db)
         engine.ensure_schema(db)
+        assemble.ensure_schema(db)
         ops_assemble.ensure_schema(db)
     except sqlite3.Error as exc:
         db.close()

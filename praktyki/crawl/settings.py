@@ -27,7 +27,10 @@ class CrawlSettings:
     (:mod:`praktyki.crawl.worker`; the result is the same either way). It is started once the
     run's navigation is complete and it knows ``worker_min_practices`` practices: below a few
     hundred, assembling at the end takes less than a second, about what spawning a Python
-    process costs, so small runs and tests stay in one process.
+    process costs, so small runs and tests stay in one process. Off by default in the
+    library: the worker is started with "spawn", which re-imports the caller's ``__main__``, so
+    a script must keep its crawl under ``if __name__ == "__main__":``; the command line (whose
+    entry point is guarded) turns it on.
     """
 
     POLITE_PER_HOST = 2
@@ -39,7 +42,7 @@ class CrawlSettings:
     source: str | None = None
     obey_robots: bool = True
     extra_passes: int = 2
-    assembly_worker: bool = True
+    assembly_worker: bool = False
     worker_min_practices: int = 300
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     limits: Limits = field(default_factory=Limits)

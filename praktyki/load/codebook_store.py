@@ -100,6 +100,20 @@ STORE_TABLES: tuple[TableDoc, ...] = (
         ),
     ),
     TableDoc(
+        "crawl_assembled",
+        "Practices the assembly worker loaded during a BDP crawl, in its order, with the "
+        "outcome; the run's last step and `praktyki reparse` follow it.",
+        "seq; unique (run_id, art)",
+        (
+            _c("seq", "INTEGER", "Order in which the worker loaded them.", "12"),
+            _RUN,
+            _c("art", "TEXT", "The practice's art number.", "219"),
+            _c("url", "TEXT", "Its summary-tab URL."),
+            _c("outcome", "TEXT", "new, changed, unchanged or failed.", "new"),
+            _c("reason", "TEXT", "Why it failed (`ClassName: reason`); NULL otherwise."),
+        ),
+    ),
+    TableDoc(
         "crawl_links",
         "Links discovery found in an archived body, so that a 304 re-uses them without "
         "decompressing and re-parsing the page (a cache: safe to empty).",
