@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 import click
 
 from praktyki import __version__
+from praktyki.crawl.bdp import DEFAULT_BDP_URL
 from praktyki.errors import ConfigError, LockHeld, PraktykiError
 from praktyki.render import render_record
 
@@ -310,7 +311,7 @@ def crawl_options(func: Callable[..., R]) -> Callable[..., R]:
 
 
 @crawl_group.command("bdp")
-@click.argument("base_url", default="https://archiwum.dobrepraktyki.pl/")
+@click.argument("base_url", default=DEFAULT_BDP_URL)
 @crawl_options
 @common_options
 @handle_errors

@@ -97,6 +97,14 @@ class Assembly:
     removals_applied: bool = False
     failures: list[tuple[str, str]] = field(default_factory=list)
 
+    def add(self, other: Assembly) -> None:
+        """Count ``other``'s records in this total (reparse sums its runs)."""
+        self.new += other.new
+        self.changed += other.changed
+        self.unchanged += other.unchanged
+        self.removed += other.removed
+        self.failed += other.failed
+
 
 @dataclass(frozen=True, slots=True)
 class Tab:

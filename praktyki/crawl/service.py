@@ -333,7 +333,6 @@ async def crawl_ops_async(
     _skip_missing_sniffio_lookups()
     OpsStrategy(sites)  # validates the site set before the lock is taken
     with _store(db_path) as db:
-        ops_assemble.ensure_schema(db)
         return await _crawl_ops(db, list(sites), settings, progress)
 
 
@@ -416,14 +415,11 @@ def reparse(db_path: Path | str) -> RunSummary:
         started = _now()
         run_id = begin_run(db, kind="reparse", options={}, started_at=started)
         total = Assembly()
-        ops_assemble.ensure_schema(db)
         with db.atomic():
             for strategy, (wipe, assemble) in REPLAYERS.items():
                 wipe(db)
                 for run in finished_crawl_runs(db, strategy):
-                    done = assemble(db, run.run_id, run.source, complete=run.removals_applied)
-                    for name in ("new", "changed", "unchanged", "removed", "failed"):
-                        setattr(total, name, getattr(total, name) + getattr(done, name))
+                    total.add(assemble(db, run.run_id, run.source, complete=run.removals_applied))
             finished = _now()
             summary = RunSummary(
                 run_id=run_id,
