@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import socket
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -101,3 +102,23 @@ class ToySite:
 @pytest.fixture
 def toy_site() -> ToySite:
     return ToySite()
+
+
+def free_port_run(count: int) -> int:
+    """A first port such that ``count`` consecutive loopback ports are free now."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = probe.getsockname()[1]
+        if first + count < 65535 and all(_free(first + i) for i in range(count)):
+            return first
+    raise RuntimeError("no run of free ports")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True

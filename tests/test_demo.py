@@ -8,30 +8,11 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from conftest import free_port_run
 
 from praktyki.crawl.demo import run_demo
 
 SITES = 6  # the BDP replica and five OPS sites, on consecutive ports
-
-
-def free_port_run(count: int) -> int:
-    """A first port such that ``count`` consecutive loopback ports are free now."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = probe.getsockname()[1]
-        if first + count < 65535 and all(_free(first + i) for i in range(count)):
-            return first
-    raise RuntimeError("no run of free ports")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
 
 
 @pytest.fixture

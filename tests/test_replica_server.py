@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from conftest import ReplicaFactory, ToySite
+from conftest import ReplicaFactory, ToySite, free_port_run
 
 from praktyki.errors import ConfigError
 from praktyki.replica import ReplicaServer, Request, Resource, RunningReplica
@@ -261,17 +261,11 @@ def test_a_failing_site_answers_500_and_keeps_serving(
     assert "site broken failed on /x" in caplog.text
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_port_fixes_the_first_site_only(replica_factory: ReplicaFactory) -> None:
-    port = free_port()
+def test_port_fixes_consecutive_ports_for_the_sites(replica_factory: ReplicaFactory) -> None:
+    port = free_port_run(2)
     replica = replica_factory([ToySite("first"), ToySite("second")], port=port)
     assert replica.base_url("first") == f"http://127.0.0.1:{port}"
-    assert replica.base_url("second") != f"http://127.0.0.1:{port}"
+    assert replica.base_url("second") == f"http://127.0.0.1:{port + 1}"
 
 
 def test_port_in_use_is_a_config_error(replica_factory: ReplicaFactory) -> None:
