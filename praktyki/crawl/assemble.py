@@ -323,7 +323,10 @@ def _parsed(
     except (ParseError, StorageError) as exc:
         reason = f"{type(exc).__name__}: {exc.reason}"
         log.warning("practice %s not loaded: %s", tabs["practice"].url, reason)
-        return Prepared(tabs, Outcome("failed", tabs["practice"].url, reason))
+    except Exception as exc:  # a page can fail, a run cannot: recorded on the practice
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+        log.exception("practice %s not loaded", tabs["practice"].url)
+    return Prepared(tabs, Outcome("failed", tabs["practice"].url, reason))
 
 
 def apply_practice(

@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from praktyki import __version__
 from praktyki.crawl.engine import Link, Page
@@ -22,7 +22,13 @@ from praktyki.errors import ConfigError, NotAPracticePage
 from praktyki.parsers.bdp import classify_bdp_url, parse_attachments, parse_listing, parse_menu
 from praktyki.parsers.bdp_page import query_param
 from praktyki.schemas.archive import FrontierItem
-from praktyki.scraper.urls import Allowlist, canonical_netloc, canonicalize, is_http_url
+from praktyki.scraper.urls import (
+    Allowlist,
+    canonical_link,
+    canonical_netloc,
+    canonicalize,
+    is_http_url,
+)
 
 __all__ = [
     "BDP_ALIASES",
@@ -121,14 +127,8 @@ class BdpStrategy:
         return None  # "home" is the seed; "other" (search, unknown) is not followed
 
     def _link(self, href: str, page_url: str, wanted: frozenset[str]) -> Link | None:
-        absolute = urljoin(page_url, href.strip())
-        if not is_http_url(absolute):
-            return None
-        try:
-            url = canonicalize(absolute, aliases=BDP_ALIASES)
-        except ConfigError:
-            return None
-        if not self._allowlist.allows(url):
+        url = canonical_link(href, page_url, aliases=BDP_ALIASES)
+        if url is None or not self._allowlist.allows(url):
             return None
         kind = self.kind_of(url)
         if kind is None or kind not in wanted:

@@ -320,10 +320,10 @@ class Engine:
         try:
             outcome.links = self._discover(item, response, previous, outcome)
         except (ParseError, StorageError) as exc:
-            outcome.error = f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"
-            outcome.links = ()
-            outcome.cache_key = None
-            return outcome
+            return _unusable(outcome, f"{type(exc).__name__}: {exc.reason}")
+        except Exception as exc:  # a page can fail, a run cannot: recorded on the page
+            log.exception("discovery failed on %s", item.url)
+            return _unusable(outcome, f"internal error: {type(exc).__name__}: {exc}")
         outcome.links = await self._robots_filter(outcome.links)
         return outcome
 
@@ -462,3 +462,11 @@ class Engine:
     def _report(self) -> None:
         if self.progress is not None:
             self.progress.update(done=self._done, failed=self._failed, known=self._known)
+
+
+def _unusable(outcome: _Outcome, error: str) -> _Outcome:
+    """``outcome`` as a response that arrived but gave no links: archived, its item failed."""
+    outcome.error = error
+    outcome.links = ()
+    outcome.cache_key = None
+    return outcome

@@ -30,17 +30,24 @@ import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.crawl.engine import Link, Page
 from praktyki.errors import ConfigError
 from praktyki.parsers.decode import decode_html
+from praktyki.parsers.hrefs import join_href
 from praktyki.parsers.topics import Topics, link_score, load_topics
 from praktyki.schemas.archive import FrontierItem
 from praktyki.schemas.registry import Registry, SiteEntry, SiteHints
-from praktyki.scraper.urls import Allowlist, canonical_netloc, canonicalize, is_http_url
+from praktyki.scraper.urls import (
+    Allowlist,
+    canonical_link,
+    canonical_netloc,
+    canonicalize,
+    is_http_url,
+)
 
 __all__ = [
     "ATTACHMENT_EXTENSIONS",
@@ -338,12 +345,8 @@ class OpsStrategy:
     def _link(
         self, site: OpsSiteSpec, href: str, text: str, page_url: str, depth: int
     ) -> Link | None:
-        absolute = urljoin(page_url, href)
-        if not is_http_url(absolute):
-            return None
-        try:
-            url = canonicalize(absolute)
-        except ConfigError:
+        url = canonical_link(href, page_url)
+        if url is None:
             return None
         parts = urlsplit(url)
         if parts.netloc != site.host or url == page_url:
@@ -386,7 +389,7 @@ def _anchors(page: Page) -> list[tuple[str, str]]:
     base = tree.css_first("base[href]")
     base_url = page.url
     if base is not None:
-        base_url = urljoin(page.url, (base.attributes.get("href") or "").strip())
+        base_url = join_href(page.url, base.attributes.get("href") or "") or page.url
     out = []
     for node in tree.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
@@ -394,5 +397,5 @@ def _anchors(page: Page) -> list[tuple[str, str]]:
             continue
         text = node.text(separator=" ", strip=True)
         title = node.attributes.get("title") or ""
-        out.append((urljoin(base_url, href), f"{text} {title}".strip()))
+        out.append((join_href(base_url, href) or "", f"{text} {title}".strip()))
     return out

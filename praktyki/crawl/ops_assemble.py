@@ -29,7 +29,7 @@ import logging
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import sqlite_utils
 from selectolax.lexbor import LexborHTMLParser
@@ -37,7 +37,7 @@ from selectolax.lexbor import LexborHTMLParser
 from praktyki import __version__
 from praktyki.crawl.assemble import Assembly
 from praktyki.crawl.ops import PAGINATION_PARAMS, OpsSiteSpec, is_continuation
-from praktyki.errors import ConfigError, ParseError, StorageError
+from praktyki.errors import ParseError, StorageError
 from praktyki.load import load_ops_bundle, mark_ops_removed
 from praktyki.load.ops import OPS_PAGE
 from praktyki.load.tracked import ChangeKind
@@ -48,7 +48,7 @@ from praktyki.schemas.archive import ArchivedResponse
 from praktyki.schemas.dataset import OpsBundle, Provenance
 from praktyki.schemas.ops import OpsPage
 from praktyki.scraper.archive import Archive
-from praktyki.scraper.urls import canonicalize, is_http_url
+from praktyki.scraper.urls import canonical_link
 
 __all__ = [
     "PAGINATION_PARAMS",
@@ -201,7 +201,13 @@ def _assemble_site(
             result.failed += 1
             result.failures.append((url, f"StorageError: {exc.reason}"))
             continue
-        page = _parse(site, url, body, result)
+        try:
+            page = _parse(site, url, body, result)
+        except Exception as exc:  # a page can fail, a run cannot: recorded on the page
+            log.exception("OPS page %s not parsed", url)
+            result.failed += 1
+            result.failures.append((url, f"internal error: {type(exc).__name__}: {exc}"))
+            continue
         if page is not None:
             parsed.append(page)
     _drop_template_links(parsed)
@@ -263,16 +269,6 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _canonical(href: str, base: str) -> str | None:
-    absolute = urljoin(base, href.strip())
-    if not is_http_url(absolute):
-        return None
-    try:
-        return canonicalize(absolute)
-    except ConfigError:
-        return None
-
-
 def _declared_duplicate(tree: LexborHTMLParser, url: str) -> bool:
     """``rel=canonical`` to another URL, or ``noindex``: the page says it is a copy."""
     for meta in tree.css("meta[name]"):
@@ -282,7 +278,7 @@ def _declared_duplicate(tree: LexborHTMLParser, url: str) -> bool:
     link = tree.css_first('link[rel="canonical"][href]')
     if link is None:
         return False
-    target = _canonical(link.attributes.get("href") or "", url)
+    target = canonical_link(link.attributes.get("href") or "", url)
     return target is not None and target != url
 
 
@@ -290,7 +286,7 @@ def _links(tree: LexborHTMLParser, url: str) -> dict[str, set[str]]:
     host = urlsplit(url).netloc
     out: dict[str, set[str]] = defaultdict(set)
     for node in tree.css("a[href]"):
-        target = _canonical(node.attributes.get("href") or "", url)
+        target = canonical_link(node.attributes.get("href") or "", url)
         if target is None or target == url or urlsplit(target).netloc != host:
             continue
         text = _norm(node.text(separator=" ", strip=True))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from praktyki.errors import MissingBlock, NotAPracticePage
 from praktyki.parsers.bdp_files import parse_attachments
@@ -20,6 +19,7 @@ from praktyki.parsers.bdp_links import parse_listing, parse_menu
 from praktyki.parsers.bdp_page import PracticeSkeleton, query_param, read_skeleton
 from praktyki.parsers.bdp_pairs import metryka_pairs
 from praktyki.parsers.bdp_text import presentation_sections
+from praktyki.parsers.hrefs import split_url
 from praktyki.parsers.html import Line
 from praktyki.parsers.metryka import build_metryka
 from praktyki.schemas.bdp import Practice, Presentation
@@ -95,8 +95,8 @@ def classify_bdp_url(url: str) -> str:
         return "home"
     if p1 is not None:
         return "listing"
-    parts = urlsplit(url)
-    if not parts.query and _DOCUMENT_PATH.search(parts.path):
+    parts = split_url(url)
+    if parts is not None and not parts.query and _DOCUMENT_PATH.search(parts.path):
         return "home"
     return "other"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
 
 from praktyki.parsers.bdp_page import is_tab_fragment, read_skeleton
+from praktyki.parsers.hrefs import join_href, split_url
 from praktyki.parsers.html import normalize_space
 from praktyki.schemas.bdp import Attachment, AttachmentsPage
 
@@ -32,8 +32,14 @@ def parse_attachments(body: bytes, url: str, content_type: str | None = None) ->
     for anchor in page.tree.css("a[href]"):
         href = (anchor.attributes.get("href") or "").strip()
         name = normalize_space(anchor.text(separator=" ", strip=False) or "")
-        absolute = urljoin(url, href)
-        if not name or is_tab_fragment(name) or absolute in seen or not _is_file(absolute):
+        absolute = join_href(url, href)
+        if (
+            absolute is None
+            or not name
+            or is_tab_fragment(name)
+            or absolute in seen
+            or not _is_file(absolute)
+        ):
             continue
         line = next((text for text in content_text if name in text), None)
         if line is None:  # a file linked from the menu or footer, not from this tab
@@ -46,9 +52,11 @@ def parse_attachments(body: bytes, url: str, content_type: str | None = None) ->
 
 
 def _is_file(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https", "ftp", "file") and bool(
-        _FILE_EXT.search(parts.path) or _FILE_PATH.search(parts.path + "?" + parts.query)
+    parts = split_url(url)
+    return (
+        parts is not None
+        and parts.scheme in ("http", "https", "ftp", "file")
+        and bool(_FILE_EXT.search(parts.path) or _FILE_PATH.search(parts.path + "?" + parts.query))
     )
 
 

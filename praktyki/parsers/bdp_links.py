@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
 from praktyki.errors import NotAPracticePage
 from praktyki.parsers.bdp_page import query_param, read_lines
+from praktyki.parsers.hrefs import join_href, split_url
 from praktyki.parsers.html import normalize_space
 from praktyki.schemas.bdp import Listing, ListingEntry, Menu, MenuSection, MenuSubsection
 
@@ -123,8 +123,10 @@ def _links(
         text = _BULLET.sub("", normalize_space(anchor.text(separator=" ", strip=False) or ""))
         if not href or href.startswith(("#", "javascript:", "mailto:")) or not text:
             continue
-        absolute = urljoin(base, href)
-        if same_site and urlsplit(absolute).netloc != urlsplit(base).netloc:
+        absolute = join_href(base, href)
+        if absolute is None:
+            continue  # malformed ("http://[1]/"): not a link
+        if same_site and _off_site(absolute, base):
             continue  # another site (e.g. "Portal jst.org.pl")
         p1 = query_param(absolute, "p1") if not _off_site(absolute, base) else None
         yield (
@@ -134,7 +136,12 @@ def _links(
 
 
 def _off_site(url: str, base: str) -> bool:
-    return urlsplit(url).netloc != urlsplit(base).netloc
+    return _netloc(url) != _netloc(base)
+
+
+def _netloc(url: str) -> str | None:
+    parts = split_url(url)
+    return parts.netloc if parts is not None else None
 
 
 def _entries(links: list[_Link], url: str) -> list[ListingEntry]:

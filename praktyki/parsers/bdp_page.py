@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs
 
 from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.errors import NotAPracticePage
+from praktyki.parsers.hrefs import join_href, split_url
 from praktyki.parsers.html import Line, layout_lines, normalize_space, parse_tree
 
 __all__ = [
@@ -106,7 +107,10 @@ def read_skeleton(body: bytes, url: str, content_type: str | None) -> PracticeSk
 
 def query_param(url: str, name: str) -> str | None:
     """One query parameter of ``url`` (names compared case-insensitively), or None."""
-    for key, values in parse_qs(urlsplit(url).query, keep_blank_values=True).items():
+    parts = split_url(url)
+    if parts is None:
+        return None
+    for key, values in parse_qs(parts.query, keep_blank_values=True).items():
         if key.lower() == name and values and values[0].strip():
             return values[0].strip()
     return None
@@ -180,7 +184,7 @@ def _practice_id_from_links(tree: LexborHTMLParser, url: str) -> str | None:
     for anchor in tree.css("a[href]"):
         text = normalize_space(anchor.text(separator=" ", strip=False) or "")
         if text in _TAB_NAMES:
-            art = query_param(urljoin(url, anchor.attributes.get("href") or ""), "art")
+            art = query_param(join_href(url, anchor.attributes.get("href") or "") or "", "art")
             if art:
                 return art
     return None

@@ -21,7 +21,6 @@ Decisions (also in the README's field notes):
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
@@ -44,6 +43,7 @@ from praktyki.parsers.content import (
     linearize,
 )
 from praktyki.parsers.decode import decode_html
+from praktyki.parsers.hrefs import join_href, split_url, url_path
 from praktyki.parsers.ops_institution import find_institution
 from praktyki.parsers.ops_lists import is_list_page, teaser_lines
 from praktyki.parsers.ops_meta import is_meta_line, scan_meta
@@ -285,7 +285,7 @@ def _body_lines(lines: list[Line], outside: set[str], *, about_hours: bool = Fal
 
 def _attachment_line(line: Line) -> bool:
     """A line that is a link to a file: it is reported in ``attachments``, not in the body."""
-    paths = [urlsplit(href).path for href in line.hrefs]
+    paths = [url_path(href) for href in line.hrefs]
     if not paths or not all(DOC_EXTENSIONS.search(p) for p in paths):
         return False
     # the file's type and size after the link ("Regulamin (pdf, 1 KB)") are part of the link
@@ -294,7 +294,7 @@ def _attachment_line(line: Line) -> bool:
 
 
 def _linky(line: Line) -> bool:
-    has_document = any(DOC_EXTENSIONS.search(urlsplit(h).path) for h in line.hrefs)
+    has_document = any(DOC_EXTENSIONS.search(url_path(h)) for h in line.hrefs)
     return line.link_density > 0.7 and not has_document
 
 
@@ -376,10 +376,11 @@ def _attachments(node: LexborNode, base: str) -> tuple[OpsAttachment, ...]:
     found: dict[str, OpsAttachment] = {}
     for link in node.css("a[href]"):
         href = (link.attributes.get("href") or "").strip()
-        if not href or not DOC_EXTENSIONS.search(urlsplit(href).path):
+        absolute = join_href(base, href) if href else None
+        parts = split_url(absolute) if absolute is not None else None
+        if absolute is None or parts is None or not DOC_EXTENSIONS.search(parts.path):
             continue
-        absolute = urljoin(base, href)
-        name = link.text(separator=" ", strip=True) or urlsplit(absolute).path.rsplit("/", 1)[-1]
+        name = link.text(separator=" ", strip=True) or parts.path.rsplit("/", 1)[-1]
         found.setdefault(absolute, OpsAttachment(name=" ".join(name.split()), url=absolute))
     return tuple(found.values())
 
@@ -387,4 +388,4 @@ def _attachments(node: LexborNode, base: str) -> tuple[OpsAttachment, ...]:
 def _base_url(tree: LexborHTMLParser, url: str) -> str:
     base = tree.css_first("base[href]")
     href = base.attributes.get("href") if base is not None else None
-    return urljoin(url, href) if href else url
+    return (join_href(url, href) or url) if href else url

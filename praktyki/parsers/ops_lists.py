@@ -18,10 +18,10 @@ box under a long article leave the page an article.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
 
 from praktyki.parsers.chrome import is_chrome_line
 from praktyki.parsers.content import DOC_EXTENSIONS, Linearized, is_headline
+from praktyki.parsers.hrefs import join_href, split_url
 from praktyki.parsers.ops_meta import is_meta_line
 
 __all__ = ["is_list_page", "teaser_lines"]
@@ -131,8 +131,11 @@ def _excerpt_follows(page: Linearized, index: int) -> bool:
 
 def _other_page(href: str, url: str) -> bool:
     """``href`` leads to another HTML page of the same site."""
-    target = urlsplit(urljoin(url, href.strip()))
-    here = urlsplit(url)
+    absolute = join_href(url, href)
+    target = split_url(absolute) if absolute is not None else None
+    here = split_url(url)
+    if target is None or here is None:
+        return False
     if target.scheme not in ("http", "https") or DOC_EXTENSIONS.search(target.path):
         return False
     if _host(target.netloc) != _host(here.netloc):

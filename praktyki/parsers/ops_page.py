@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from praktyki.parsers.chrome import is_chrome_line
 from praktyki.parsers.content import Line, Linearized
+from praktyki.parsers.hrefs import join_href, split_url
 from praktyki.parsers.ops_institution import INSTITUTION_NAME
 from praktyki.parsers.ops_meta import is_meta_line
 
@@ -150,6 +150,10 @@ def _links_home(line: Line, url: str) -> bool:
 
 
 def _is_home(href: str, url: str) -> bool:
-    target = urlsplit(urljoin(url, href))
-    home = target.netloc == urlsplit(url).netloc and target.path in _HOME_PATHS
+    absolute = join_href(url, href)
+    target = split_url(absolute) if absolute is not None else None
+    here = split_url(url)
+    if target is None or here is None:
+        return False
+    home = target.netloc == here.netloc and target.path in _HOME_PATHS
     return home and not target.query

@@ -11,7 +11,9 @@ A fault plan is a comma-separated list of rules (``praktyki serve-replica --faul
     (Content-Length larger than the bytes sent), ``oversize`` (tens of MB, streamed),
     ``gzipbomb`` (a small gzip body that inflates to hundreds of MB), ``redirectloop``
     (A -> B -> A), ``offhost`` (302 to ``http://offsite.invalid/``), ``badcharset`` (the header
-    declares a charset the bytes are not in), ``malformed`` (the HTML cut, with broken tags).
+    declares a charset the bytes are not in), ``malformed`` (the HTML cut, with broken tags),
+    ``badlinks`` (the page whole, with links that urllib cannot read, e.g. ``http://[1]/``,
+    added before ``</body>``).
 ``PROB``
     the share of URLs the rule picks, 0..1 (default 1). Whether a URL is picked depends only
     on (seed, kind, site, URL), never on the order in which URLs are requested.
@@ -51,6 +53,7 @@ __all__ = [
     "FaultPlan",
     "FaultRule",
     "gzip_bomb",
+    "add_bad_links",
     "malform",
     "mislabel_charset",
     "oversize_chunks",
@@ -75,6 +78,7 @@ class FaultKind(enum.StrEnum):
     OFFHOST = "offhost"
     BADCHARSET = "badcharset"
     MALFORMED = "malformed"
+    BADLINKS = "badlinks"
 
 
 PERSISTENT = -1  # FaultRule.attempts for "every request"
@@ -244,6 +248,18 @@ def mislabel_charset(body: bytes, content_type: str) -> tuple[bytes, str]:
             return body, f"{mime}; charset=utf-8"
         body = text.encode("windows-1250", errors="xmlcharrefreplace")
     return body, f"{mime}; charset=utf-8"
+
+
+#: Links that make :func:`urllib.parse.urljoin` / ``urlsplit`` raise ``ValueError``.
+BAD_HREFS = ("http://[1]/", "http://[::1", "//[zz]/x", "http://h:99999/", "https://[:::]:x/")
+
+
+def add_bad_links(body: bytes) -> bytes:
+    """``body`` with a paragraph of malformed links before ``</body>`` (or at its end)."""
+    links = " ".join(f'<a href="{href}">link {n}</a>' for n, href in enumerate(BAD_HREFS))
+    block = f"<p>{links}</p>".encode("ascii")
+    at = body.lower().rfind(b"</body>")
+    return body + block if at < 0 else body[:at] + block + body[at:]
 
 
 def malform(body: bytes) -> bytes:

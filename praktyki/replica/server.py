@@ -29,6 +29,7 @@ from praktyki.replica.faults import (
     FaultCounters,
     FaultKind,
     FaultPlan,
+    add_bad_links,
     gzip_bomb,
     malform,
     mislabel_charset,
@@ -401,6 +402,13 @@ class ReplicaServer:
                 await self._send(
                     writer, 302, _html("moved"), close=close, extra=[("Location", location)]
                 )
+            case FaultKind.BADLINKS:
+                res = self._resource(site, head, writer, conditional=False)
+                if res.content_type.startswith("text/html"):
+                    res = dataclasses.replace(
+                        res, body=add_bad_links(res.body), etag=None, last_modified=None
+                    )
+                return await self._respond(head, res, writer)
             case FaultKind.BADCHARSET | FaultKind.MALFORMED:
                 res = self._resource(site, head, writer, conditional=False)
                 if kind is FaultKind.MALFORMED:

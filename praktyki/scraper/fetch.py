@@ -31,7 +31,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from types import MappingProxyType
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
@@ -50,7 +50,7 @@ from praktyki.scraper.body import BodyDecoder, Retryable
 from praktyki.scraper.policy import Limits, Politeness, RetryPolicy
 from praktyki.scraper.ratelimit import HostLimiter
 from praktyki.scraper.robots import RobotsCache
-from praktyki.scraper.urls import Allowlist, canonicalize, is_http_url, origin
+from praktyki.scraper.urls import Allowlist, canonical_link, canonicalize, origin
 
 __all__ = ["FetchStats", "Fetcher", "parse_retry_after"]
 
@@ -241,10 +241,9 @@ class Fetcher:
         return await self._fetch(url, headers, check_robots=False, max_body=max_body)
 
     def _next_hop(self, requested: str, current: str, location: str, chain: list[str]) -> str:
-        target = urljoin(current, location.strip())
-        if not is_http_url(target):
+        target = canonical_link(location, current, aliases=self._aliases)
+        if target is None:
             raise RedirectError(f"redirect to unusable Location {location!r}", url=requested)
-        target = canonicalize(target, aliases=self._aliases)
         if target == requested or target in chain:
             raise RedirectError(f"redirect loop at {target}", url=requested)
         if len(chain) >= self._limits.max_redirects:

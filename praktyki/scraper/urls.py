@@ -29,10 +29,12 @@ from types import MappingProxyType
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
 from praktyki.errors import ConfigError, OffAllowlist
+from praktyki.parsers.hrefs import join_href
 
 __all__ = [
     "DROP_PARAMS",
     "Allowlist",
+    "canonical_link",
     "canonical_netloc",
     "canonicalize",
     "is_http_url",
@@ -103,6 +105,21 @@ def canonicalize(url: str, *, aliases: Mapping[str, str] = _EMPTY) -> str:
     path = _normalize_path(parts.path)
     query = _normalize_query(parts.query, bdp=_is_bdp(path, parts.query))
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def canonical_link(href: str, base: str, *, aliases: Mapping[str, str] = _EMPTY) -> str | None:
+    """The canonical URL a link on a page at ``base`` leads to; None for no usable link.
+
+    Anything a page may hold goes in (relative, malformed, ``mailto:``, ``http://[1]/``);
+    only an absolute http(s) URL comes out, so one bad link never stops a crawl.
+    """
+    absolute = join_href(base, href)
+    if absolute is None or not is_http_url(absolute):
+        return None
+    try:
+        return canonicalize(absolute, aliases=aliases)
+    except ConfigError:
+        return None
 
 
 def canonical_netloc(netloc_or_url: str) -> str:
