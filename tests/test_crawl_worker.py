@@ -20,10 +20,10 @@ from praktyki.crawl.service import crawl_bdp, reparse
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.crawl.worker import ReadyPractices
 from praktyki.load import begin_run
-from praktyki.replica import parse_fault_spec
-from praktyki.replica.bdp_site import BdpSite
 from praktyki.schemas.run import RunSummary
 from praktyki.scraper.frontier import Frontier
+from praktyki_replica import parse_fault_spec
+from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 60
 #: The worker for every run, however small (by default only runs of a few hundred get one).

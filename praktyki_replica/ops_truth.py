@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from praktyki.errors import ConfigError
-from praktyki.replica.ops_sites import OpsSite, build_ops_sites
-from praktyki.replica.site import Request
 from praktyki.schemas.ops import OpsPage
+from praktyki_replica.ops_sites import OpsSite, build_ops_sites
+from praktyki_replica.site import Request
 
 __all__ = ["BASE_URL", "TruthPage", "pages", "truth_pages"]
 

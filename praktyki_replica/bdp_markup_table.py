@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from praktyki.replica.bdp_markup import (
+from praktyki_replica.bdp_page import (
     Block,
     Category,
     Chrome,
@@ -12,9 +12,8 @@ from praktyki.replica.bdp_markup import (
     Links,
     Metryka,
     Pager,
-    Paragraphs,
     Tabs,
-    Title,
+    Templates,
     counter_text,
     text,
 )
@@ -28,7 +27,7 @@ def render(chrome: Chrome, blocks: Sequence[Block], meta_charset: str) -> str:
         if chrome.banner
         else ""
     )
-    content = "\n".join(_block(b) for b in blocks)
+    content = "\n".join(TEMPLATES.block(b) for b in blocks)
     footer = "<BR>\n".join(text(line) for line in chrome.footer)
     return f"""<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
 <HTML>
@@ -82,30 +81,20 @@ def _row(inner: str, cls: str) -> str:
     return f'<TR><TD class="{cls}">{inner}</TD></TR>'
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Category):
-        sub = f" : {text(block.subsection)}" if block.subsection else ""
-        return _row(f"&nbsp;{text(block.section)}{sub}", "kategoria")
-    if isinstance(block, Title):
-        return _row(f'<FONT SIZE="4"><B>{text(block.text)}</B></FONT>', "tytul")
-    if isinstance(block, Tabs):
-        links = " -&gt; ".join(f'<A HREF="{href}">{text(label)}</A>' for label, href in block.items)
-        return _row(f"<BR>.:&nbsp;&nbsp; {links} &nbsp;&nbsp;:.<BR><BR>", "zakladki")
-    if isinstance(block, Paragraphs):
-        return _row("\n".join(f'<P ALIGN="justify">{_para(p)}</P>' for p in block.items), "opis")
-    if isinstance(block, Heading):
-        inner = text(block.text)
-        return _row(
-            f"<P><B><U>{inner}</U></B></P>"
-            if block.level == 1
-            else f"<P><B><I>{inner}</I></B></P>",
-            "opis",
-        )
-    if isinstance(block, Metryka):
-        return _row(_metryka(block), "metryka")
-    if isinstance(block, Links):
-        return _row(_links(block), "lista")
-    return _row(_pager(block), "strony")
+def _category(block: Category) -> str:
+    sub = f" : {text(block.subsection)}" if block.subsection else ""
+    return _row(f"&nbsp;{text(block.section)}{sub}", "kategoria")
+
+
+def _tabs(block: Tabs) -> str:
+    links = " -&gt; ".join(f'<A HREF="{href}">{text(label)}</A>' for label, href in block.items)
+    return _row(f"<BR>.:&nbsp;&nbsp; {links} &nbsp;&nbsp;:.<BR><BR>", "zakladki")
+
+
+def _heading(block: Heading) -> str:
+    inner = text(block.text)
+    tag = "<U>{}</U>" if block.level == 1 else "<I>{}</I>"
+    return _row(f"<P><B>{tag.format(inner)}</B></P>", "opis")
 
 
 def _para(value: str) -> str:
@@ -142,3 +131,17 @@ def _pager(block: Pager) -> str:
         for label, href in block.items
     ]
     return "Strony: " + " | ".join(parts)
+
+
+TEMPLATES = Templates(
+    category=_category,
+    title=lambda b: _row(f'<FONT SIZE="4"><B>{text(b.text)}</B></FONT>', "tytul"),
+    tabs=_tabs,
+    paragraphs=lambda b: _row(
+        "\n".join(f'<P ALIGN="justify">{_para(p)}</P>' for p in b.items), "opis"
+    ),
+    heading=_heading,
+    metryka=lambda b: _row(_metryka(b), "metryka"),
+    links=lambda b: _row(_links(b), "lista"),
+    pager=lambda b: _row(_pager(b), "strony"),
+)

@@ -6,8 +6,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Protocol, TextIO, runtime_checkable
 
-from praktyki.replica.site import Site
 from praktyki.schemas.base import Record
+from praktyki_replica.site import Site
 
 __all__ = ["KnowsTruth", "export_ground_truth"]
 

@@ -10,8 +10,8 @@ visit-counter line on top, the article's metadata lines under the body, lists wr
 
 from __future__ import annotations
 
-from praktyki.replica.ops_content import Page
-from praktyki.replica.ops_markup import Ctx, Listing, blocks_html, esc, teaser
+from praktyki_replica.ops_content import Page
+from praktyki_replica.ops_markup import Ctx, Listing, blocks_html, esc, teaser
 
 __all__ = ["GoraStyle", "JanowStyle"]
 

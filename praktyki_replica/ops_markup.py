@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode
 
-from praktyki.replica.ops_content import Blocks, Bullets, Page, SiteContent
+from praktyki_replica.ops_content import Blocks, Bullets, Page, SiteContent
 
 __all__ = [
     "Ctx",

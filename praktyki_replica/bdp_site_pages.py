@@ -10,9 +10,20 @@ import html
 from collections.abc import Sequence
 from urllib.parse import urljoin
 
-from praktyki.replica import bdp_vocab as vocab
-from praktyki.replica.bdp_content import PracticeSpec
-from praktyki.replica.bdp_markup import (
+from praktyki.schemas.bdp import (
+    Attachment,
+    AttachmentsPage,
+    Listing,
+    ListingEntry,
+    Menu,
+    MenuSection,
+    MenuSubsection,
+    Presentation,
+    PresentationSection,
+)
+from praktyki_replica import bdp_vocab as vocab
+from praktyki_replica.bdp_content import PracticeSpec
+from praktyki_replica.bdp_page import (
     Block,
     Category,
     Chrome,
@@ -24,17 +35,6 @@ from praktyki.replica.bdp_markup import (
     Paragraphs,
     Tabs,
     Title,
-)
-from praktyki.schemas.bdp import (
-    Attachment,
-    AttachmentsPage,
-    Listing,
-    ListingEntry,
-    Menu,
-    MenuSection,
-    MenuSubsection,
-    Presentation,
-    PresentationSection,
 )
 
 __all__ = [

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from praktyki.schemas.bdp import Metryka, Practice
+from praktyki_replica.bdp_parts import AttachmentSpec, MetrykaLine, PresentationPart
+from praktyki_replica.bdp_text import make_presentation
 
 __all__ = [
     "STYLES",
@@ -21,8 +23,6 @@ __all__ = [
     "PracticeSpec",
     "PresentationPart",
     "expected_practice",
-    "generate_practices",
-    "seed_practices",
     "style_encoding",
 ]
 
@@ -30,36 +30,6 @@ __all__ = [
 # HTTP header; <br>-separated "<b>Label:</b> value" lines in windows-1250 declared only in <meta>;
 # HTML5 divs and <dl> in UTF-8.
 STYLES: tuple[str, ...] = ("table", "br", "html5")
-
-
-@dataclass(frozen=True, slots=True)
-class MetrykaLine:
-    """One "Label: value" pair of the Metryka block, label without colon, value lines as shown."""
-
-    label: str
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PresentationPart:
-    """A heading of the "Pełna prezentacja" tab (level 1, or 2 for "a. …") and its paragraphs."""
-
-    heading: str
-    level: int
-    paragraphs: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AttachmentSpec:
-    name: str
-    filename: str
-    file_type: str  # as the page shows it: "PDF", "DOC", "JPG"
-    content_type: str
-    recipe: tuple[str, str, int]  # (kind, title, seed): the bytes are built when first asked for
-
-    @property
-    def data(self) -> bytes:
-        return _file_bytes(self.recipe)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,21 +71,7 @@ class PracticeSpec:
 
 @lru_cache(maxsize=512)
 def _presentation(seed: int) -> tuple[PresentationPart, ...]:
-    from praktyki.replica.bdp_generate import make_presentation
-
     return make_presentation(seed)
-
-
-@lru_cache(maxsize=512)
-def _file_bytes(recipe: tuple[str, str, int]) -> bytes:
-    from praktyki.replica.files import tiny_jpeg, tiny_pdf, tiny_rtf
-
-    kind, title, seed = recipe
-    if kind == "pdf":
-        return tiny_pdf(title)
-    if kind == "rtf":
-        return tiny_rtf(title, (f"Załącznik do praktyki nr {seed}.",))
-    return tiny_jpeg(4, 3, seed)
 
 
 def style_encoding(style: str, mislabelled: bool = False) -> tuple[str, str | None]:
@@ -150,17 +106,3 @@ def expected_practice(spec: PracticeSpec, url: str) -> Practice:
         summary=summary_text(spec.summary),
         metryka=spec.facts.model_copy(update={"raw": raw, "unknown_labels": ()}),
     )
-
-
-def seed_practices() -> list[PracticeSpec]:
-    """The three seed practices (``shared/seeds/000-002``), text verbatim, truth written by hand."""
-    from praktyki.replica.bdp_content_seeds_facts import SEED_PRACTICES
-
-    return list(SEED_PRACTICES)
-
-
-def generate_practices(count: int, seed: int) -> list[PracticeSpec]:
-    """``count`` synthetic practices, deterministic in ``seed``, spread over every subsection."""
-    from praktyki.replica.bdp_generate import synthetic_practice
-
-    return [synthetic_practice(index, seed) for index in range(count)]

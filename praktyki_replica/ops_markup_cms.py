@@ -10,9 +10,9 @@ and "Statystyka odwiedzin" (BIP).
 
 from __future__ import annotations
 
-from praktyki.replica.ops_content import Article, Page, SiteContent
-from praktyki.replica.ops_markup import Ctx, Listing, blocks_html, esc, strip_params, teaser
 from praktyki.schemas.ops import Institution
+from praktyki_replica.ops_content import Article, Page, SiteContent
+from praktyki_replica.ops_markup import Ctx, Listing, blocks_html, esc, strip_params, teaser
 
 __all__ = [
     "CALENDAR_PARAMS",

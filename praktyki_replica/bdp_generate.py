@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Sequence
 from functools import cache
-from typing import TypeVar
 
-from praktyki.replica import bdp_vocab as vocab
-from praktyki.replica.bdp_content import (
-    STYLES,
-    AttachmentSpec,
-    MetrykaLine,
-    PracticeSpec,
-    PresentationPart,
-    style_encoding,
-)
-from praktyki.replica.bdp_content_display import (
+from praktyki.schemas.bdp import Contact, Metryka
+from praktyki_replica import bdp_vocab as vocab
+from praktyki_replica.bdp_content import STYLES, PracticeSpec, style_encoding
+from praktyki_replica.bdp_content_display import (
     MOBILE_PREFIXES,
     date_text,
     email_text,
@@ -28,13 +20,13 @@ from praktyki.replica.bdp_content_display import (
     voivodeship_text,
     websites_text,
 )
-from praktyki.schemas.bdp import Contact, Metryka
+from praktyki_replica.bdp_parts import AttachmentSpec, MetrykaLine
+from praktyki_replica.bdp_text import paragraph
 
-__all__ = ["FIRST_SYNTHETIC_ART", "make_attachments", "make_presentation", "synthetic_practice"]
+__all__ = ["FIRST_SYNTHETIC_ART", "make_attachments", "synthetic_practice"]
 
 FIRST_SYNTHETIC_ART = 1300
 _EPOCH = dt.date(2008, 4, 1)
-T = TypeVar("T")
 _EMAIL_BOXES = ("gops", "sekretariat", "ug", "um", "promocja", "ops", "kultura", "starostwo")
 
 
@@ -81,41 +73,12 @@ def _title(rng: random.Random, place: vocab.Locality, quotes: tuple[str, str]) -
     return title
 
 
-def _pick(rng: random.Random, items: Sequence[T]) -> T:
-    """``rng.choice`` without its per-call overhead (paragraph text draws a lot of these)."""
-    return items[int(rng.random() * len(items))]
-
-
-def _paragraph(rng: random.Random, quotes: tuple[str, str], sentences: int) -> str:
-    picked = [
-        _pick(rng, vocab.SENTENCES).format(q=quotes[0], Q=quotes[1]) for _ in range(sentences)
-    ]
-    glue = rng.choice((" ", " ", " ", "  ", " \u00a0"))  # double spaces, as the seeds have
-    return glue.join(picked)
-
-
 def _summary(rng: random.Random, quotes: tuple[str, str]) -> tuple[str, ...]:
     count = rng.randint(6, 9) if rng.random() < 0.1 else rng.randint(1, 4)
-    paragraphs = [_paragraph(rng, quotes, 2 + int(rng.random() * 4)) for _ in range(count)]
+    paragraphs = [paragraph(rng, quotes, 2 + int(rng.random() * 4)) for _ in range(count)]
     if count > 1 and rng.random() < 0.2:  # a paragraph that is only a no-break space
         paragraphs.insert(rng.randrange(1, count), "\u00a0")
     return tuple(paragraphs)
-
-
-def make_presentation(seed: int) -> tuple[PresentationPart, ...]:
-    rng = random.Random(seed)  # noqa: S311 - deterministic content
-    quotes = ("\u201e", "\u201d") if rng.random() < 0.7 else (",,", '"')
-    parts: list[PresentationPart] = []
-    for heading, subheadings in vocab.PRESENTATION_HEADINGS:
-        parts.append(
-            PresentationPart(heading, 1, (_paragraph(rng, quotes, 2 + int(rng.random() * 4)),))
-        )
-        for sub in subheadings:
-            paragraphs = tuple(
-                _paragraph(rng, quotes, rng.randint(3, 6)) for _ in range(rng.randint(1, 3))
-            )
-            parts.append(PresentationPart(sub, 2, paragraphs))
-    return tuple(parts)
 
 
 def make_attachments(rng: random.Random, art: int) -> tuple[AttachmentSpec, ...]:

@@ -1,18 +1,14 @@
-"""BDP page model and its three markups.
-
-A page is ``Chrome`` (banner, menu, visitor counter, footer) plus a list of content blocks; a
-style module turns them into HTML text and :func:`render_page` encodes it. Characters the target
-encoding lacks (ISO-8859-2 has no „ ” – —) become numeric character references, as browsers and
-old CMSs wrote them.
+"""The BDP page model: ``Chrome`` (banner, menu, visitor counter, footer) plus content blocks,
+and :class:`Templates`, the table of HTML templates (one per kind of block) each markup fills in.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from praktyki.replica.bdp_content import MetrykaLine
+from praktyki_replica.bdp_parts import MetrykaLine
 
 __all__ = [
     "Block",
@@ -25,8 +21,9 @@ __all__ = [
     "Pager",
     "Paragraphs",
     "Tabs",
+    "Templates",
     "Title",
-    "render_page",
+    "counter_text",
     "text",
 ]
 
@@ -95,8 +92,6 @@ class Pager:
 
 Block = Category | Title | Tabs | Paragraphs | Heading | Metryka | Links | Pager
 
-Renderer = Callable[[Chrome, Sequence[Block], str], str]
-
 
 def text(value: str) -> str:
     """Text content escaped for HTML (``&``, ``<``, ``>``); quotes stay as typed."""
@@ -108,15 +103,34 @@ def counter_text(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def render_page(
-    style: str, chrome: Chrome, blocks: Sequence[Block], meta_charset: str, encoding: str
-) -> bytes:
-    """The page's bytes in ``encoding``; ``meta_charset`` is what its ``<meta>`` claims."""
-    from praktyki.replica import bdp_markup_br, bdp_markup_html5, bdp_markup_table
+@dataclass(frozen=True, slots=True)
+class Templates:
+    """One markup's HTML for each kind of block; :meth:`block` picks the template."""
 
-    renderers: dict[str, Renderer] = {
-        "table": bdp_markup_table.render,
-        "br": bdp_markup_br.render,
-        "html5": bdp_markup_html5.render,
-    }
-    return renderers[style](chrome, blocks, meta_charset).encode(encoding, "xmlcharrefreplace")
+    category: Callable[[Category], str]
+    title: Callable[[Title], str]
+    tabs: Callable[[Tabs], str]
+    paragraphs: Callable[[Paragraphs], str]
+    heading: Callable[[Heading], str]
+    metryka: Callable[[Metryka], str]
+    links: Callable[[Links], str]
+    pager: Callable[[Pager], str]
+
+    def block(self, block: Block) -> str:
+        match block:
+            case Category():
+                return self.category(block)
+            case Title():
+                return self.title(block)
+            case Tabs():
+                return self.tabs(block)
+            case Paragraphs():
+                return self.paragraphs(block)
+            case Heading():
+                return self.heading(block)
+            case Metryka():
+                return self.metryka(block)
+            case Links():
+                return self.links(block)
+            case Pager():
+                return self.pager(block)

@@ -7,16 +7,11 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from praktyki.crawl.engine import ProgressSink
-from praktyki.crawl.service import crawl_bdp, crawl_ops
-from praktyki.crawl.settings import CrawlSettings
+from praktyki.api import CrawlSettings, ProgressSink, RunSummary, crawl_bdp, crawl_ops
 from praktyki.errors import ConfigError
-from praktyki.schemas.run import RunSummary
-
-if TYPE_CHECKING:
-    from praktyki.replica import RunningReplica
+from praktyki_replica.registry import replica_registry
+from praktyki_replica.runner import RunningReplica, running_replica
 
 __all__ = ["DEMO_PORT", "DEMO_SOURCE", "DemoResult", "run_demo"]
 
@@ -56,15 +51,15 @@ def run_demo(
             rate=0, concurrency=concurrency, source=DEMO_SOURCE, assembly_worker=True
         )
         bdp = crawl_bdp(db_path, base_urls["bdp"], settings, progress=progress)
-        # The OPS replica sites, from the shipped registry with the replica's own ports.
-        ops = crawl_ops(db_path, settings=settings.replace(source=None), replica_bases=base_urls)
+        # The OPS replica sites, from a registry of the replica's own addresses.
+        ops = crawl_ops(
+            db_path, settings=settings.replace(source=None), registry=replica_registry(base_urls)
+        )
     return DemoResult(base_urls=base_urls, bdp=bdp, ops=ops)
 
 
 @contextmanager
 def _demo_replica(practices: int, port: int) -> Iterator[RunningReplica]:
-    from praktyki.replica import running_replica
-
     with ExitStack() as stack:
         try:
             replica = stack.enter_context(running_replica(practices=practices, port=port))

@@ -17,26 +17,26 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from praktyki.replica import bdp_vocab as vocab
-from praktyki.replica.bdp_content import (
+from praktyki.schemas.bdp import Practice
+from praktyki_replica import bdp_vocab as vocab
+from praktyki_replica.bdp_content import (
     STYLES,
     MetrykaLine,
     PracticeSpec,
     expected_practice,
-    generate_practices,
-    seed_practices,
     style_encoding,
 )
-from praktyki.replica.bdp_markup import Block, Links, Paragraphs, Title, render_page
-from praktyki.replica.bdp_site_pages import (
+from praktyki_replica.bdp_markup import render_page
+from praktyki_replica.bdp_page import Block, Links, Paragraphs, Title
+from praktyki_replica.bdp_practices import generate_practices, seed_practices
+from praktyki_replica.bdp_site_pages import (
     PER_PAGE,
     SEARCH_PATH,
     chrome,
     listing_blocks,
     practice_blocks,
 )
-from praktyki.replica.site import Request, Resource
-from praktyki.schemas.bdp import Practice
+from praktyki_replica.site import Request, Resource
 
 __all__ = ["BdpSite", "canonical_url"]
 

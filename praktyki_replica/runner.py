@@ -9,9 +9,9 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 
 from praktyki.errors import ConfigError
-from praktyki.replica.faults import FaultPlan
-from praktyki.replica.server import ReplicaServer, ReplicaStats, ServerLimits
-from praktyki.replica.site import Site
+from praktyki_replica.faults import FaultPlan
+from praktyki_replica.server import ReplicaServer, ReplicaStats, ServerLimits
+from praktyki_replica.site import Site
 
 __all__ = ["RunningReplica", "running_replica", "serve_until_signal"]
 
@@ -96,7 +96,7 @@ def running_replica(
 ) -> Iterator[RunningReplica]:
     """Serve ``sites`` (default: the catalog's) on 127.0.0.1 for the ``with`` block."""
     if sites is None:
-        from praktyki.replica.catalog import default_sites  # the catalog imports every site
+        from praktyki_replica.catalog import default_sites  # the catalog imports every site
 
         sites = default_sites(practices=practices, seed=seed)
     replica = RunningReplica(ReplicaServer(sites, port=port, faults=faults, limits=limits))

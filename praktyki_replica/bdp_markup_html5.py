@@ -6,16 +6,16 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from praktyki.replica.bdp_markup import (
+from praktyki_replica.bdp_page import (
     Block,
     Category,
     Chrome,
-    Heading,
     Links,
     Metryka,
+    Pager,
     Paragraphs,
     Tabs,
-    Title,
+    Templates,
     counter_text,
     text,
 )
@@ -28,7 +28,7 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w.-]+\.\w+$")
 
 def render(chrome: Chrome, blocks: Sequence[Block], meta_charset: str) -> str:
     banner = f'<p class="project-banner">{text(chrome.banner)}</p>\n' if chrome.banner else ""
-    body = "\n".join(_block(b) for b in blocks)
+    body = "\n".join(TEMPLATES.block(b) for b in blocks)
     footer = "\n".join(f"<span>{text(line)}</span>" for line in chrome.footer)
     return f"""<!DOCTYPE html>
 <html lang="pl">
@@ -71,32 +71,30 @@ def _menu(chrome: Chrome) -> str:
     return "\n".join(items)
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Category):
-        sub = f" : {text(block.subsection)}" if block.subsection else ""
-        return f'<p class="category"> {text(block.section)}{sub}</p>'
-    if isinstance(block, Title):
-        return f"<h1>{text(block.text)}</h1>"
-    if isinstance(block, Tabs):
-        links = " -&gt; ".join(f'<a href="{href}">{text(label)}</a>' for label, href in block.items)
-        return f'<nav class="tabs">.:   {links}   :.</nav>'
-    if isinstance(block, Paragraphs):
-        return (
-            '<div class="lead">\n'
-            + "\n".join(f"<p>{text(p)}</p>" for p in block.items)
-            + "\n</div>"
-        )
-    if isinstance(block, Heading):
-        return f"<h{block.level + 1}>{text(block.text)}</h{block.level + 1}>"
-    if isinstance(block, Metryka):
-        return _metryka(block)
-    if isinstance(block, Links):
-        head = f"<h2>{text(block.heading)}</h2>\n" if block.heading else ""
-        items = [
-            f'<li><a href="{href}">{text(label)}</a> <small>{text(note)}</small></li>'
-            for label, href, note in block.items
-        ]
-        return head + '<ul class="entries">\n' + "\n".join(items) + "\n</ul>"
+def _category(block: Category) -> str:
+    sub = f" : {text(block.subsection)}" if block.subsection else ""
+    return f'<p class="category"> {text(block.section)}{sub}</p>'
+
+
+def _tabs(block: Tabs) -> str:
+    links = " -&gt; ".join(f'<a href="{href}">{text(label)}</a>' for label, href in block.items)
+    return f'<nav class="tabs">.:   {links}   :.</nav>'
+
+
+def _paragraphs(block: Paragraphs) -> str:
+    return '<div class="lead">\n' + "\n".join(f"<p>{text(p)}</p>" for p in block.items) + "\n</div>"
+
+
+def _links(block: Links) -> str:
+    head = f"<h2>{text(block.heading)}</h2>\n" if block.heading else ""
+    items = [
+        f'<li><a href="{href}">{text(label)}</a> <small>{text(note)}</small></li>'
+        for label, href, note in block.items
+    ]
+    return head + '<ul class="entries">\n' + "\n".join(items) + "\n</ul>"
+
+
+def _pager(block: Pager) -> str:
     parts = [
         f'<a href="{href}">{text(label)}</a>'
         if href
@@ -123,3 +121,15 @@ def _metryka(block: Metryka) -> str:
         rows.append("<dd>" + "<br>\n".join(_value(v) for v in line.lines) + "</dd>")
     rows += ["</dl>", "</section>"]
     return "\n".join(rows)
+
+
+TEMPLATES = Templates(
+    category=_category,
+    title=lambda b: f"<h1>{text(b.text)}</h1>",
+    tabs=_tabs,
+    paragraphs=_paragraphs,
+    heading=lambda b: f"<h{b.level + 1}>{text(b.text)}</h{b.level + 1}>",
+    metryka=_metryka,
+    links=_links,
+    pager=_pager,
+)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from praktyki.replica.bdp_markup import (
+from praktyki_replica.bdp_page import (
     Block,
     Category,
     Chrome,
@@ -16,9 +16,8 @@ from praktyki.replica.bdp_markup import (
     Links,
     Metryka,
     Pager,
-    Paragraphs,
     Tabs,
-    Title,
+    Templates,
     counter_text,
 )
 
@@ -54,7 +53,7 @@ def render(chrome: Chrome, blocks: Sequence[Block], meta_charset: str) -> str:
         if chrome.banner
         else ""
     )
-    body = "\n".join(_block(b) for b in blocks)
+    body = "\n".join(TEMPLATES.block(b) for b in blocks)
     footer = "<br>\n".join(ent(line) for line in chrome.footer)
     return f"""<html>
 <head>
@@ -87,33 +86,28 @@ def _menu(chrome: Chrome) -> str:
     return "\n".join(lines)
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Category):
-        sub = f" : {ent(block.subsection)}" if block.subsection else ""
-        return f'<div class="kat">&nbsp;{ent(block.section)}{sub}</div>'
-    if isinstance(block, Title):
-        return f'<div class="tyt"><strong>{ent(block.text)}</strong></div>'
-    if isinstance(block, Tabs):
-        links = " -&gt; ".join(f'<a href="{href}">{ent(label)}</a>' for label, href in block.items)
-        return f'<p class="zakl">.:&nbsp;&nbsp; {links} &nbsp;&nbsp;:.</p>'
-    if isinstance(block, Paragraphs):
-        return "\n".join(f"<p>{ent(p)}</p>" for p in block.items)
-    if isinstance(block, Heading):
-        return (
-            f"<p><strong>{ent(block.text)}</strong></p>"
-            if block.level == 1
-            else f"<p><em>{ent(block.text)}</em></p>"
-        )
-    if isinstance(block, Metryka):
-        return _metryka(block)
-    if isinstance(block, Links):
-        head = f"<p><b>{ent(block.heading)}</b></p>\n" if block.heading else ""
-        items = [
-            f'&middot; <a href="{href}">{ent(label)}</a> {ent(note)}<br>'
-            for label, href, note in block.items
-        ]
-        return head + "\n".join(items)
-    return _pager(block)
+def _category(block: Category) -> str:
+    sub = f" : {ent(block.subsection)}" if block.subsection else ""
+    return f'<div class="kat">&nbsp;{ent(block.section)}{sub}</div>'
+
+
+def _tabs(block: Tabs) -> str:
+    links = " -&gt; ".join(f'<a href="{href}">{ent(label)}</a>' for label, href in block.items)
+    return f'<p class="zakl">.:&nbsp;&nbsp; {links} &nbsp;&nbsp;:.</p>'
+
+
+def _heading(block: Heading) -> str:
+    tag = "strong" if block.level == 1 else "em"
+    return f"<p><{tag}>{ent(block.text)}</{tag}></p>"
+
+
+def _links(block: Links) -> str:
+    head = f"<p><b>{ent(block.heading)}</b></p>\n" if block.heading else ""
+    items = [
+        f'&middot; <a href="{href}">{ent(label)}</a> {ent(note)}<br>'
+        for label, href, note in block.items
+    ]
+    return head + "\n".join(items)
 
 
 def _metryka(block: Metryka) -> str:
@@ -134,3 +128,15 @@ def _pager(block: Pager) -> str:
         for label, href in block.items
     ]
     return '<p class="strony">' + " &middot; ".join(parts) + "</p>"
+
+
+TEMPLATES = Templates(
+    category=_category,
+    title=lambda b: f'<div class="tyt"><strong>{ent(b.text)}</strong></div>',
+    tabs=_tabs,
+    paragraphs=lambda b: "\n".join(f"<p>{ent(p)}</p>" for p in b.items),
+    heading=_heading,
+    metryka=_metryka,
+    links=_links,
+    pager=_pager,
+)

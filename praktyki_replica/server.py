@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from praktyki import __version__
 from praktyki.errors import ConfigError
-from praktyki.replica.faults import (
+from praktyki_replica.faults import (
     OFFHOST_URL,
     FaultCounters,
     FaultKind,
@@ -35,7 +35,7 @@ from praktyki.replica.faults import (
     mislabel_charset,
     oversize_chunks,
 )
-from praktyki.replica.http import (
+from praktyki_replica.http import (
     MAX_LINE,
     BadRequest,
     RequestHead,
@@ -47,7 +47,7 @@ from praktyki.replica.http import (
     read_request_head,
     response_head,
 )
-from praktyki.replica.site import Request, Resource, Site
+from praktyki_replica.site import Request, Resource, Site
 
 __all__ = ["ReplicaServer", "ReplicaStats", "ServerLimits", "check_loopback"]
 

@@ -20,8 +20,9 @@ from urllib.parse import parse_qsl
 
 from praktyki.errors import ConfigError
 from praktyki.parsers.topics import load_topics
-from praktyki.replica.files import tiny_pdf
-from praktyki.replica.ops_content import (
+from praktyki.schemas.ops import OpsAttachment, OpsPage
+from praktyki_replica.files import tiny_pdf
+from praktyki_replica.ops_content import (
     Attachment,
     Page,
     SiteContent,
@@ -32,11 +33,10 @@ from praktyki.replica.ops_content import (
     truth_body,
     wp_content,
 )
-from praktyki.replica.ops_markup import Ctx, Listing, Style, encode, paginate
-from praktyki.replica.ops_markup_cms import BipStyle, DrupalStyle, WpStyle, extra_listings
-from praktyki.replica.ops_markup_legacy import GoraStyle, JanowStyle
-from praktyki.replica.site import Request, Resource
-from praktyki.schemas.ops import OpsAttachment, OpsPage
+from praktyki_replica.ops_markup import Ctx, Listing, Style, encode, paginate
+from praktyki_replica.ops_markup_cms import BipStyle, DrupalStyle, WpStyle, extra_listings
+from praktyki_replica.ops_markup_legacy import GoraStyle, JanowStyle
+from praktyki_replica.site import Request, Resource
 
 __all__ = ["VARIANT_PARAMS", "OpsSite", "build_ops_sites", "vocabulary_tags"]
 

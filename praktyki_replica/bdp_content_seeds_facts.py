@@ -11,10 +11,10 @@ import datetime as dt
 import random
 from typing import cast
 
-from praktyki.replica.bdp_content import MetrykaLine, PracticeSpec, style_encoding
-from praktyki.replica.bdp_content_seeds import SEED_TEXTS
-from praktyki.replica.bdp_generate import make_attachments
 from praktyki.schemas.bdp import Contact, Metryka
+from praktyki_replica.bdp_content import MetrykaLine, PracticeSpec, style_encoding
+from praktyki_replica.bdp_content_seeds import SEED_TEXTS
+from praktyki_replica.bdp_generate import make_attachments
 
 __all__ = ["SEED_ARTS", "SEED_PRACTICES"]
 
