@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from praktyki.crawl.runs import open_store
-from praktyki.load.codebook import TABLES, TableDoc, render_markdown, write_codebook
-from praktyki.load.codebook_store import STORE_TABLES
-from praktyki.load.db import open_database
-from praktyki.load.schema import FTS_TABLES
+from praktyki.store.codebook import TABLES, TableDoc, render_markdown, write_codebook
+from praktyki.store.codebook_crawl import CRAWL_TABLES
+from praktyki.store.db import open_database
+from praktyki.store.schema import FTS_TABLES
 
 CODEBOOK = Path(__file__).parent.parent / "docs" / "CODEBOOK.md"
 FTS_SHADOW = ("_data", "_idx", "_content", "_docsize", "_config")
@@ -22,42 +21,25 @@ def db() -> Database:
     return open_database(":memory:")
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Database:
-    """The whole database file a crawl uses: dataset, archive, frontier, crawl bookkeeping."""
-    return open_store(tmp_path_factory.mktemp("store") / "store.db")
-
-
 def dataset_tables(db: Database) -> set[str]:
     shadow = {name + suffix for name in FTS_TABLES for suffix in FTS_SHADOW}
     return set(db.table_names()) - shadow
 
 
 def test_every_table_documented_and_nothing_more(db: Database) -> None:
-    assert {table.name for table in TABLES} == dataset_tables(db)
+    """The whole file: dataset, archive, frontier and crawl bookkeeping."""
+    documented = {table.name for table in (*TABLES, *CRAWL_TABLES)}
+    assert documented == dataset_tables(db)
 
 
-def test_every_store_table_documented_and_nothing_more(store: Database) -> None:
-    documented = {table.name for table in (*TABLES, *STORE_TABLES)}
-    assert documented == dataset_tables(store)
-
-
-@pytest.mark.parametrize("table", STORE_TABLES, ids=lambda table: table.name)
-def test_store_columns_and_types_match_the_database(store: Database, table: TableDoc) -> None:
-    documented = [(c.name, c.type) for c in table.columns]
-    info = store.execute(f'PRAGMA table_info("{table.name}")').fetchall()
-    assert documented == [(row[1], row[2]) for row in info]
-
-
-@pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)
+@pytest.mark.parametrize("table", [*TABLES, *CRAWL_TABLES], ids=lambda table: table.name)
 def test_columns_and_types_match_the_database(db: Database, table: TableDoc) -> None:
     documented = [(c.name, c.type) for c in table.columns]
     info = db.execute(f'PRAGMA table_info("{table.name}")').fetchall()
-    actual = [(row[1], row[2]) for row in info]
-    assert documented == actual
+    assert documented == [(row[1], row[2]) for row in info]
 
 
-@pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)
+@pytest.mark.parametrize("table", [*TABLES, *CRAWL_TABLES], ids=lambda table: table.name)
 def test_every_column_has_a_meaning(table: TableDoc) -> None:
     assert all(column.meaning for column in table.columns)
 

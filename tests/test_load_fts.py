@@ -9,9 +9,9 @@ from load_helpers import SEED_URL, new_database, new_run, seed_bundle, seed_metr
 from sqlite_utils import Database
 
 from praktyki.errors import ConfigError
-from praktyki.load.fold import fold_polish
-from praktyki.load.fts import fold_query, search_practices
-from praktyki.load.practices import load_practice
+from praktyki.store.fold import fold_polish
+from praktyki.store.fts import fold_query, search_practices
+from praktyki.store.practices import load_practice
 
 
 @pytest.mark.parametrize(

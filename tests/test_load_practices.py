@@ -18,8 +18,8 @@ from load_helpers import (
 from sqlite_utils import Database
 
 from praktyki.errors import StorageError
-from praktyki.load.practices import Change, ChangeKind, load_practice, load_sections, mark_removed
 from praktyki.schemas.bdp import Attachment, Contact, Menu, MenuSection, MenuSubsection
+from praktyki.store.practices import Change, ChangeKind, load_practice, load_sections, mark_removed
 
 TITLE = (
     "Aktywne formy działań instytucji pomocy społecznej przeciwdziałające wykluczeniu społecznemu."

@@ -1,6 +1,6 @@
 """Library entry points: ``crawl_bdp``, ``reparse``, ``export_archive``, ``run_demo``.
 
-Each takes the database lock (:class:`~praktyki.load.DatabaseLock`; a second writer gets
+Each takes the database lock (:class:`~praktyki.store.DatabaseLock`; a second writer gets
 :class:`~praktyki.errors.LockHeld`), opens the store and runs to the end. A crawl resumes the
 unfinished run of the same strategy and source (killed, or stopped by an error): pages its
 frontier marked done are not fetched again.
@@ -34,23 +34,23 @@ from praktyki.crawl.ops import (
     sites_key,
 )
 from praktyki.crawl.registry import default_registry_path, load_registry
-from praktyki.crawl.runs import (
+from praktyki.crawl.settings import CrawlSettings
+from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
+from praktyki.errors import ConfigError
+from praktyki.schemas.run import RunStatus, RunSummary
+from praktyki.scraper.fetch import Fetcher
+from praktyki.scraper.warc import export_warc
+from praktyki.store import DatabaseLock, begin_run, finish_run, get_run, open_database
+from praktyki.store.archive import Archive
+from praktyki.store.crawl_runs import (
     crawl_run,
     finished_crawl_runs,
-    open_store,
     record_crawl_run,
     resumable_run,
     set_removals,
 )
-from praktyki.crawl.settings import CrawlSettings
-from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
-from praktyki.errors import ConfigError
-from praktyki.load import DatabaseLock, begin_run, finish_run, get_run
-from praktyki.load.practices import PRACTICE
-from praktyki.schemas.run import RunStatus, RunSummary
-from praktyki.scraper.fetch import Fetcher
-from praktyki.scraper.frontier import Frontier
-from praktyki.scraper.warc import export_warc
+from praktyki.store.frontier import Frontier
+from praktyki.store.wipe import wipe
 
 __all__ = [
     "DEFAULT_BDP_URL",
@@ -84,7 +84,7 @@ def _now() -> dt.datetime:
 @contextmanager
 def _store(db_path: Path | str) -> Iterator[sqlite_utils.Database]:
     with DatabaseLock(db_path):
-        db = open_store(db_path)
+        db = open_database(db_path)
         try:
             yield db
         finally:
@@ -157,11 +157,7 @@ def _start_or_resume(
 
 
 def _archived_so_far(db: sqlite_utils.Database, run_id: int) -> tuple[int, int]:
-    row = db.execute(
-        "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM archive_responses WHERE run_id = ?",
-        [run_id],
-    ).fetchone()
-    return int(row[0]), int(row[1])
+    return Archive(db).run_totals(run_id)
 
 
 async def _crawl(
@@ -255,9 +251,7 @@ def _summary(
     earlier_bytes: int,
 ) -> RunSummary:
     counts = Frontier(db, run_id).counts()
-    not_modified = db.execute(
-        "SELECT COUNT(*) FROM archive_responses WHERE run_id = ? AND status = 304", [run_id]
-    ).fetchone()[0]
+    not_modified = Archive(db).not_modified(run_id)
     failed = counts["failed"] + assembly.failed
     finished = _now()
     return RunSummary(
@@ -346,19 +340,12 @@ async def _crawl_ops(
     run_id, started, resumed = _start_or_resume(db, OPS_STRATEGY, OPS_STRATEGY, key, settings)
     ops_assemble.record_run_sites(db, run_id, sites)
     hosts = {site.host: site.name for site in sites}
-    admitted = {
-        url: hosts.get(urlsplit(url).netloc, "")
-        for (url,) in db.execute("SELECT url FROM frontier WHERE run_id = ?", [run_id])
-    }
+    admitted = {url: hosts.get(urlsplit(url).netloc, "") for url in Frontier(db, run_id).urls()}
     strategy = OpsStrategy(sites, admitted=admitted)
     earlier_requests, earlier_bytes = _archived_so_far(db, run_id)
     engine, fetcher, stats = await _run_engine(db, run_id, strategy, settings, progress, resumed)
     unfinished = {
-        urlsplit(url).netloc
-        for (url,) in db.execute(
-            "SELECT url FROM frontier WHERE run_id = ? AND kind = 'page' AND state != 'done'",
-            [run_id],
-        )
+        urlsplit(url).netloc for url in Frontier(db, run_id).urls(kind="page", open_only=True)
     }
     with db.atomic():
         for site in sites:
@@ -387,24 +374,14 @@ async def _crawl_ops(
 # -- reparse ------------------------------------------------------------------------------
 
 
-def _wipe_bdp(db: sqlite_utils.Database) -> None:
-    """Empty the BDP dataset tables (archive, frontier and runs stay)."""
-    db.execute(f"DELETE FROM {PRACTICE.fts_table}")  # noqa: S608 - constant names
-    for child in PRACTICE.children.values():
-        db.execute(f"DELETE FROM {child.table}")  # noqa: S608
-    db.execute("DELETE FROM history WHERE entity = ?", [PRACTICE.entity])
-    db.execute(f"DELETE FROM {PRACTICE.table}")  # noqa: S608
-    db.execute("DELETE FROM sections")
-
-
 #: Strategy → (wipe its dataset tables, assemble one run).
 Replayer = tuple[
     Callable[[sqlite_utils.Database], None],
     Callable[..., Assembly],
 ]
 REPLAYERS: dict[str, Replayer] = {
-    STRATEGY: (_wipe_bdp, functools.partial(assemble_bdp, replay=True)),
-    OPS_STRATEGY: (ops_assemble.wipe_ops, ops_assemble.assemble_ops),
+    STRATEGY: (functools.partial(wipe, kind="bdp"), functools.partial(assemble_bdp, replay=True)),
+    OPS_STRATEGY: (functools.partial(wipe, kind="ops"), ops_assemble.assemble_ops),
 }
 
 
@@ -416,8 +393,8 @@ def reparse(db_path: Path | str) -> RunSummary:
         run_id = begin_run(db, kind="reparse", options={}, started_at=started)
         total = Assembly()
         with db.atomic():
-            for strategy, (wipe, assemble) in REPLAYERS.items():
-                wipe(db)
+            for strategy, (wipe_tables, assemble) in REPLAYERS.items():
+                wipe_tables(db)
                 for run in finished_crawl_runs(db, strategy):
                     total.add(assemble(db, run.run_id, run.source, complete=run.removals_applied))
             finished = _now()
@@ -440,7 +417,7 @@ def reparse(db_path: Path | str) -> RunSummary:
 
 def export_archive(db_path: Path | str, out: Path, *, run_id: int | None = None) -> int:
     """Write the raw archive (or one run of it) as a WARC file; returns the record count."""
-    db = open_store(db_path)
+    db = open_database(db_path)
     try:
         return export_warc(db, out, run_id=run_id)
     finally:
