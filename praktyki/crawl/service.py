@@ -16,6 +16,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -50,7 +51,7 @@ from praktyki.store.crawl_runs import (
     set_removals,
 )
 from praktyki.store.frontier import Frontier
-from praktyki.store.wipe import wipe
+from praktyki.store.wipe import WipeKind, wipe
 
 __all__ = [
     "DEFAULT_BDP_URL",
@@ -184,13 +185,8 @@ async def _crawl(
     complete = engine.complete()
     if not complete:
         log.warning("discovery was incomplete (failed listing pages or --max-pages): no removals")
-    with db.atomic():
-        assembly = assemble_bdp(db, run_id, source, complete=complete)
-        set_removals(db, run_id, complete=complete, applied=assembly.removals_applied)
-        summary = _summary(
-            db, run_id, STRATEGY, started, assembly, fetcher, earlier_requests, earlier_bytes
-        )
-        finish_run(db, run_id, summary)
+    run = _Run(run_id, STRATEGY, started, fetcher, earlier_requests, earlier_bytes)
+    summary = _finish(db, run, complete, functools.partial(assemble_bdp, db, run_id, source))
     log.info(
         "run %d: %d pages fetched here, %d skipped by robots.txt",
         run_id,
@@ -240,28 +236,48 @@ async def _run_engine(
     return engine, fetcher, stats
 
 
-def _summary(
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A crawl run as its summary needs it (requests and bytes of earlier attempts included)."""
+
+    run_id: int
+    kind: str
+    started: dt.datetime
+    fetcher: Fetcher
+    earlier_requests: int
+    earlier_bytes: int
+
+
+def _finish(
     db: sqlite_utils.Database,
-    run_id: int,
-    kind: str,
-    started: dt.datetime,
-    assembly: Assembly,
-    fetcher: Fetcher,
-    earlier_requests: int,
-    earlier_bytes: int,
+    run: _Run,
+    complete: bool,
+    assemble: Callable[..., Assembly],
 ) -> RunSummary:
+    """The last step of every crawl, in one transaction: assemble the run's records
+    (``assemble(complete=...)``), record whether removals were applied, finish the run."""
+    with db.atomic():
+        assembly = assemble(complete=complete)
+        set_removals(db, run.run_id, complete=complete, applied=assembly.removals_applied)
+        summary = _summary(db, run, assembly)
+        finish_run(db, run.run_id, summary)
+    return summary
+
+
+def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSummary:
+    run_id, started, fetcher = run.run_id, run.started, run.fetcher
     counts = Frontier(db, run_id).counts()
     not_modified = Archive(db).not_modified(run_id)
     failed = counts["failed"] + assembly.failed
     finished = _now()
     return RunSummary(
         run_id=run_id,
-        kind=kind,
+        kind=run.kind,
         started_at=started,
         finished_at=finished,
         duration_s=max((finished - started).total_seconds(), 0.0),
-        requests=earlier_requests + fetcher.stats.requests,
-        bytes=earlier_bytes + fetcher.stats.bytes_received,
+        requests=run.earlier_requests + fetcher.stats.requests,
+        bytes=run.earlier_bytes + fetcher.stats.bytes_received,
         not_modified=int(not_modified),
         new=assembly.new,
         changed=assembly.changed,
@@ -347,20 +363,18 @@ async def _crawl_ops(
     unfinished = {
         urlsplit(url).netloc for url in Frontier(db, run_id).urls(kind="page", open_only=True)
     }
-    with db.atomic():
+
+    def assemble(*, complete: bool) -> Assembly:
+        # removals per site: each one's own crawl decides (the run-wide flag is recorded only)
         for site in sites:
-            complete = not (
-                stats.cut or site.host in unfinished or strategy.budget_spent(site.name)
-            )
-            if not complete:
+            done = not (stats.cut or site.host in unfinished or strategy.budget_spent(site.name))
+            if not done:
                 log.warning("site %s: crawl incomplete, no removals", site.name)
-            ops_assemble.set_site_complete(db, run_id, site.name, complete=complete)
-        assembly = ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
-        set_removals(db, run_id, complete=engine.complete(), applied=assembly.removals_applied)
-        summary = _summary(
-            db, run_id, OPS_STRATEGY, started, assembly, fetcher, earlier_requests, earlier_bytes
-        )
-        finish_run(db, run_id, summary)
+            ops_assemble.set_site_complete(db, run_id, site.name, complete=done)
+        return ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
+
+    run = _Run(run_id, OPS_STRATEGY, started, fetcher, earlier_requests, earlier_bytes)
+    summary = _finish(db, run, engine.complete(), assemble)
     log.info(
         "run %d: %d pages fetched here over %d sites, %d skipped by robots.txt",
         run_id,
@@ -374,14 +388,10 @@ async def _crawl_ops(
 # -- reparse ------------------------------------------------------------------------------
 
 
-#: Strategy → (wipe its dataset tables, assemble one run).
-Replayer = tuple[
-    Callable[[sqlite_utils.Database], None],
-    Callable[..., Assembly],
-]
-REPLAYERS: dict[str, Replayer] = {
-    STRATEGY: (functools.partial(wipe, kind="bdp"), functools.partial(assemble_bdp, replay=True)),
-    OPS_STRATEGY: (functools.partial(wipe, kind="ops"), ops_assemble.assemble_ops),
+#: Strategy → (the dataset tables its runs fill, how one run is assembled again).
+REPLAYERS: dict[str, tuple[WipeKind, Callable[..., Assembly]]] = {
+    STRATEGY: ("bdp", functools.partial(assemble_bdp, replay=True)),
+    OPS_STRATEGY: ("ops", ops_assemble.assemble_ops),
 }
 
 
@@ -393,8 +403,8 @@ def reparse(db_path: Path | str) -> RunSummary:
         run_id = begin_run(db, kind="reparse", options={}, started_at=started)
         total = Assembly()
         with db.atomic():
-            for strategy, (wipe_tables, assemble) in REPLAYERS.items():
-                wipe_tables(db)
+            for strategy, (tables, assemble) in REPLAYERS.items():
+                wipe(db, tables)
                 for run in finished_crawl_runs(db, strategy):
                     total.add(assemble(db, run.run_id, run.source, complete=run.removals_applied))
             finished = _now()
