@@ -19,8 +19,8 @@ from praktyki.crawl.service import (
     reparse,
 )
 from praktyki.crawl.settings import CrawlSettings
+from praktyki.load import open_database, search_practices
 from praktyki.schemas.run import RunStatus, RunSummary
-from praktyki.store import open_database, search_practices
 
 __all__ = [
     "DEFAULT_BDP_URL",

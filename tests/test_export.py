@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from load_helpers import new_database, new_run, seed_bundle
+from store_helpers import new_database, new_run, seed_bundle
 
 from praktyki.cli import cli
 from praktyki.errors import ConfigError

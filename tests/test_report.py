@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ReplicaFactory
-from load_helpers import new_database, new_run, seed_bundle
+from store_helpers import new_database, new_run, seed_bundle
 
 from praktyki.cli import cli
 from praktyki.replica.bdp_site import BdpSite

@@ -1,6 +1,10 @@
-"""The dataset layer: schema and migrations, loaders with history, FTS, runs, the run lock.
+"""The store: the one owner of the SQLite file, every table in it and all SQL text.
 
-See docs/CODEBOOK.md (generated from :mod:`praktyki.store.codebook`) for every table.
+One schema version for the whole file and one migration path (:mod:`praktyki.store.db`); the
+dataset (loaders with history, FTS, runs, the run lock) and the crawl's state (raw archive,
+frontier, crawl runs, assembly marks, link cache, the reparse wipe). Nothing outside this
+package writes SQL (``tests/test_architecture.py``). See docs/CODEBOOK.md (generated from
+:mod:`praktyki.store.codebook`) for every table.
 """
 
 from praktyki.store.db import SCHEMA_VERSION, ensure_schema, open_database

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from load_helpers import (
+from sqlite_utils import Database
+from store_helpers import (
     SEED_SUMMARY,
     SEED_URL,
     dump,
@@ -15,7 +16,6 @@ from load_helpers import (
     seed_bundle,
     seed_metryka,
 )
-from sqlite_utils import Database
 
 from praktyki.errors import StorageError
 from praktyki.schemas.bdp import Attachment, Contact, Menu, MenuSection, MenuSubsection

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from load_helpers import dump, new_database, new_run, rows
 from sqlite_utils import Database
+from store_helpers import dump, new_database, new_run, rows
 
 from praktyki.schemas.dataset import OpsBundle, Provenance
 from praktyki.schemas.ops import Institution, OpsAttachment, OpsPage

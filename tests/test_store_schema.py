@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from load_helpers import new_database
 from sqlite_utils import Database
+from store_helpers import new_database
 
 from praktyki.errors import StorageError
 from praktyki.store.db import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from load_helpers import SEED_URL, new_database, new_run, seed_bundle, seed_metryka
 from sqlite_utils import Database
+from store_helpers import SEED_URL, new_database, new_run, seed_bundle, seed_metryka
 
 from praktyki.errors import ConfigError
 from praktyki.store.fold import fold_polish

@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from load_helpers import new_database
 from sqlite_utils import Database
+from store_helpers import new_database
 
 from praktyki.errors import StorageError
 from praktyki.schemas.run import RunStatus, RunSummary
