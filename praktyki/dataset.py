@@ -27,7 +27,7 @@ def require_database(db_path: Path | str) -> Path:
 
 @contextmanager
 def _existing(db_path: Path | str) -> Iterator[sqlite_utils.Database]:
-    from praktyki.load import open_database
+    from praktyki.store import open_database
 
     db = open_database(require_database(db_path))
     try:
@@ -41,7 +41,7 @@ def export_tables(
 ) -> dict[str, int]:
     """Write the dataset tables (default: all) to ``out_dir`` with the codebook and a
     datapackage.json; rows written per table."""
-    from praktyki.load.export import ExportFormat, export_dataset
+    from praktyki.store.export import ExportFormat, export_dataset
 
     with _existing(db_path) as db:
         return export_dataset(db, out_dir, fmt=ExportFormat(fmt), tables=tables)
@@ -51,7 +51,7 @@ def search(
     db_path: Path | str, query: str, *, ops: bool = False, limit: int = 20
 ) -> list[dict[str, object]]:
     """Practices (or, with ``ops``, OPS articles) matching ``query``, best first."""
-    from praktyki.load import search_ops, search_practices
+    from praktyki.store import search_ops, search_practices
 
     with _existing(db_path) as db:
         return (search_ops if ops else search_practices)(db, query, limit=limit)

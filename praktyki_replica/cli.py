@@ -139,21 +139,14 @@ def demo_command(practices: int, common: Common) -> None:
 
 def demo_queries(db: Path) -> str:
     """Queries to try on the demo's database."""
-    by_region = "SELECT voivodeship, COUNT(*) AS n FROM practices GROUP BY 1 ORDER BY 2 DESC"
-    contacts = (
-        "SELECT p.title, p.locality, c.name, c.role FROM practices p "
-        "JOIN contacts c USING (source, practice_id) LIMIT 10"
-    )
-    cal_pages = (
-        "SELECT p.source, p.title, p.published_at, p.url FROM ops_pages p "
-        "JOIN ops_topics t USING (source, url, article_index) WHERE t.topic = 'CAL'"
-    )
+    from praktyki.store.examples import BY_REGION, CAL_PAGES, CONTACTS  # SQL lives in the store
+
     lines = [
         "",
         "Try next:",
-        f'  sqlite3 {db} "{by_region}"',
-        f'  sqlite-utils query {db} "{contacts}" --table',
-        f'  sqlite-utils query {db} "{cal_pages}" --table',
+        f'  sqlite3 {db} "{BY_REGION}"',
+        f'  sqlite-utils query {db} "{CONTACTS}" --table',
+        f'  sqlite-utils query {db} "{CAL_PAGES}" --table',
         f"  datasette {db}",
     ]
     return "\n".join(lines)

@@ -17,7 +17,7 @@ from crawl_support import FAST, RUN_COLUMNS, dump, query
 
 from praktyki.cli import cli
 from praktyki.crawl.service import crawl_bdp
-from praktyki.load import DatabaseLock
+from praktyki.store import DatabaseLock
 from praktyki_replica import parse_fault_spec
 from praktyki_replica.bdp_site import BdpSite
 

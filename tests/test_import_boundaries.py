@@ -1,6 +1,6 @@
-"""Who may import whom: the runtime package never imports the replica, the replica has no
-import cycle (function-level imports included), and the CLI's quick paths (``--version``,
-``--help``) load neither the crawler nor the store."""
+"""Who may import whom: the runtime package never imports the replica, and the CLI's quick
+paths (``--version``, ``--help``) load neither the crawler nor the store (import cycles:
+``test_architecture.py``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 import praktyki
-import praktyki_replica
 
 RUNTIME = Path(praktyki.__file__).parent
 MODULES = sorted(RUNTIME.rglob("*.py"))
@@ -32,63 +31,6 @@ def imported_names(path: Path) -> set[str]:
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(RUNTIME.parent)))
 def test_no_runtime_module_imports_the_replica(path: Path) -> None:
     assert not {n for n in imported_names(path) if n.split(".")[0] == "praktyki_replica"}
-
-
-def module_graph(package: Path) -> dict[str, set[str]]:
-    """Module -> the modules of the same package it imports, anywhere in its body."""
-    modules = {
-        ".".join(path.relative_to(package.parent).with_suffix("").parts).removesuffix(
-            ".__init__"
-        ): path
-        for path in package.rglob("*.py")
-    }
-    graph: dict[str, set[str]] = {}
-    for name, path in modules.items():
-        found: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                subs = {f"{node.module}.{alias.name}" for alias in node.names}
-                found |= (subs & set(modules)) or ({node.module} & set(modules))
-            elif isinstance(node, ast.Import):
-                found |= {alias.name for alias in node.names} & set(modules)
-        graph[name] = found - {name}
-    return graph
-
-
-def find_cycle(graph: dict[str, set[str]]) -> list[str]:
-    """One import cycle of ``graph`` (empty if none), by depth-first search."""
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    path: list[str] = []
-
-    def visit(node: str) -> list[str]:
-        state[node] = 1
-        path.append(node)
-        for dep in sorted(graph[node]):
-            if state.get(dep) == 1:
-                return [*path[path.index(dep) :], dep]
-            if dep not in state and (cycle := visit(dep)):
-                return cycle
-        state[node] = 2
-        path.pop()
-        return []
-
-    for node in sorted(graph):
-        if node not in state and (cycle := visit(node)):
-            return cycle
-    return []
-
-
-def test_find_cycle_finds_one() -> None:
-    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
-
-
-def test_the_replica_has_no_import_cycle() -> None:
-    assert find_cycle(module_graph(Path(praktyki_replica.__file__).parent)) == []
-
-
-def test_the_cli_has_no_import_cycle() -> None:
-    cli = {k: v for k, v in module_graph(RUNTIME).items() if k.startswith("praktyki.cli")}
-    assert find_cycle({k: v & set(cli) for k, v in cli.items()}) == []
 
 
 HEAVY = (

@@ -1,8 +1,8 @@
 """Version 1 of the dataset schema, written out explicitly (types, keys, NOT NULL, indexes).
 
-Migration 1 of :mod:`praktyki.load.db` creates exactly this; later schema changes are new
+Migration 1 of :mod:`praktyki.store.db` creates exactly this; later schema changes are new
 numbered migrations, never edits here (a database created at version 1 must stay what it was).
-Every table and column is described for people in :mod:`praktyki.load.codebook`.
+Every table and column is described for people in :mod:`praktyki.store.codebook`.
 """
 
 from __future__ import annotations
@@ -238,7 +238,7 @@ TABLES_V1: tuple[TableSpec, ...] = (
     HISTORY,
 )
 
-# FTS5 tables holding *folded* copies of the text (see praktyki.load.fold), keyed by the
+# FTS5 tables holding *folded* copies of the text (see praktyki.store.fold), keyed by the
 # owner's primary key in UNINDEXED columns. Not external-content tables: the indexed text
 # differs from the stored text, and rowids of tables without an INTEGER PRIMARY KEY may
 # change on VACUUM.

@@ -20,8 +20,8 @@ import sqlite_utils
 
 from praktyki import __version__
 from praktyki.errors import ConfigError
-from praktyki.load.codebook import TABLES, TableDoc, render_markdown
-from praktyki.load.schema import FTS_TABLES
+from praktyki.store.codebook import TABLES, TableDoc, render_markdown
+from praktyki.store.schema import FTS_TABLES
 
 __all__ = ["ExportFormat", "export_dataset", "exportable_tables"]
 

@@ -1,9 +1,9 @@
-"""Opening the dataset database and migrating its tables (``PRAGMA user_version``).
+"""Opening the database and migrating every table in it (``PRAGMA user_version``).
 
-One SQLite file holds the scraper's archive and frontier and the dataset; each component
-owns its tables. The dataset's schema version lives in ``PRAGMA user_version`` and is raised
-by numbered migrations, each in its own transaction together with the version bump, so a
-crash leaves the file at the old version or the new one, never between.
+One SQLite file holds the raw archive, the frontier, the crawl's bookkeeping and the dataset,
+and this package owns all of it. One schema version, in ``PRAGMA user_version``, covers every
+table; it is raised by numbered migrations, each in its own transaction together with the
+version bump, so a crash leaves the file at the old version or the new one, never between.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from praktyki.errors import StorageError
-from praktyki.load.rows import storage_errors
-from praktyki.load.schema import create_v1
+from praktyki.store.fields import add_model_columns
+from praktyki.store.rows import storage_errors
+from praktyki.store.schema import create_v1
+from praktyki.store.schema_crawl import create_crawl_tables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ensure_schema", "open_database", "schema_version"]
 
@@ -26,7 +28,9 @@ logger = logging.getLogger(__name__)
 Migration = Callable[[Database], None]
 
 #: Migration N takes a database at version N-1 to version N. Never edit a released one.
-MIGRATIONS: Mapping[int, Migration] = {1: create_v1}
+# 1: the dataset tables. 2: the crawl's tables (archive, frontier, crawl bookkeeping, link
+# cache), which version 1 left to each crawl module to create when the store was opened.
+MIGRATIONS: Mapping[int, Migration] = {1: create_v1, 2: create_crawl_tables}
 SCHEMA_VERSION: int = max(MIGRATIONS)
 
 BUSY_TIMEOUT_MS = 10_000
@@ -68,13 +72,13 @@ def _tune(db: Database) -> None:
 
 
 def schema_version(db: Database) -> int:
-    """The dataset schema version recorded in the file (0 for a new or foreign file)."""
+    """The schema version recorded in the file (0 for a new or foreign file)."""
     row = db.execute("PRAGMA user_version").fetchone()
     return int(row[0])
 
 
 def ensure_schema(db: Database, *, migrations: Mapping[int, Migration] = MIGRATIONS) -> None:
-    """Bring the dataset tables up to the newest version; refuse a file from a newer praktyki."""
+    """Bring every table up to the newest version; refuse a file from a newer praktyki."""
     newest = max(migrations)
     current = schema_version(db)
     if current > newest:
@@ -83,8 +87,11 @@ def ensure_schema(db: Database, *, migrations: Mapping[int, Migration] = MIGRATI
             f"({newest}); upgrade praktyki"
         )
     for version in range(current + 1, newest + 1):
-        logger.info("migrating the dataset schema to version %d", version)
+        logger.info("migrating the schema to version %d", version)
         with storage_errors(f"migrating to schema version {version}"), db.atomic():
             migrations[version](db)
             # user_version is transactional: it commits or rolls back with the migration.
             db.execute(f"PRAGMA user_version = {int(version)}")
+    if "practices" in db.table_names():
+        with storage_errors("adding the models' new columns"), db.atomic():
+            add_model_columns(db)

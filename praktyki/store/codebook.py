@@ -1,4 +1,4 @@
-"""The codebook: every dataset table and column described as data, rendered to docs/CODEBOOK.md.
+"""The codebook: every table and column described as data, rendered to docs/CODEBOOK.md.
 
 Tests check that the codebook and a freshly created database agree both ways (every table and
 column documented, nothing documented that does not exist) and that docs/CODEBOOK.md is the
@@ -7,33 +7,17 @@ current rendering (``pytest --update-golden`` rewrites it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from praktyki.load.db import SCHEMA_VERSION
+from praktyki.parsers.labels import FIELD_LABELS
+from praktyki.store.codebook_crawl import CRAWL_TABLES
+from praktyki.store.codebook_types import ColumnDoc, TableDoc
+from praktyki.store.codebook_types import column as _c
+from praktyki.store.db import SCHEMA_VERSION
+from praktyki.store.fields import METRYKA_COLUMNS, SQL_TYPES
+from praktyki.store.schema import PRACTICES as PRACTICES_V1
 
 __all__ = ["TABLES", "ColumnDoc", "TableDoc", "render_markdown", "write_codebook"]
-
-
-@dataclass(frozen=True)
-class ColumnDoc:
-    name: str
-    type: str  # the declared SQLite type ("" for FTS5 columns)
-    meaning: str
-    label: str = ""  # where it comes from on the page, if anywhere
-    example: str = ""
-
-
-@dataclass(frozen=True)
-class TableDoc:
-    name: str
-    description: str
-    key: str
-    columns: tuple[ColumnDoc, ...]
-
-
-def _c(name: str, type_: str, meaning: str, label: str = "", example: str = "") -> ColumnDoc:
-    return ColumnDoc(name, type_, meaning, label, example)
 
 
 _SOURCE = _c("source", "TEXT", "Short key of the crawled site.", "", "bdp")
@@ -105,48 +89,58 @@ def _values(name: str, what: str, label: str, example: str) -> TableDoc:
     )
 
 
-_METRYKA = (
-    _c(
-        "date_added",
-        "TEXT",
+# The prose about each Metryka column: (meaning, label on the page, example). Names and types
+# come from the model (praktyki.store.fields); a field without prose here is described from
+# its labels in the parsers' vocabulary.
+_METRYKA_PROSE: dict[str, tuple[str, str, str]] = {
+    "date_added": (
         "Date the practice entered the BDP (ISO).",
         "Data wprowadzenia do BDP",
         "2010-03-14",
     ),
-    _c("date_updated", "TEXT", "Date of the last update (ISO).", "Data aktualizacji", "2013-07-09"),
-    _c(
-        "unit_type",
-        "TEXT",
-        "Kind of local government unit, as shown.",
-        "Typ jednostki",
-        "gmina wiejska",
-    ),
-    _c("locality", "TEXT", "Town or village.", "Miejscowość", "Długosiodło"),
-    _c("county", "TEXT", "County (powiat).", "Powiat", "wyszkowski"),
-    _c(
-        "voivodeship",
-        "TEXT",
+    "date_updated": ("Date of the last update (ISO).", "Data aktualizacji", "2013-07-09"),
+    "unit_type": ("Kind of local government unit, as shown.", "Typ jednostki", "gmina wiejska"),
+    "locality": ("Town or village.", "Miejscowość", "Długosiodło"),
+    "county": ("County (powiat).", "Powiat", "wyszkowski"),
+    "voivodeship": (
         "Lower-case canonical name of one of the 16 voivodeships.",
         "Województwo",
         "mazowieckie",
     ),
-    _c("postal_code", "TEXT", "Postal code.", "Kod pocztowy i Poczta", "07-210"),
-    _c("post_office", "TEXT", "Post office town.", "Kod pocztowy i Poczta", "Długosiodło"),
-    _c(
-        "implementing_unit",
-        "TEXT",
+    "postal_code": ("Postal code.", "Kod pocztowy i Poczta", "07-210"),
+    "post_office": ("Post office town.", "Kod pocztowy i Poczta", "Długosiodło"),
+    "implementing_unit": (
         "Unit that implemented the practice.",
         "Jednostka wdrażająca",
         "Gminny Ośrodek Pomocy Społecznej",
     ),
-    _c("street", "TEXT", "Street address.", "Ulica", "ul. Kościuszki 2"),
-    _c(
-        "population",
-        "INTEGER",
+    "street": ("Street address.", "Ulica", "ul. Kościuszki 2"),
+    "population": (
         "Number of inhabitants (dots are thousands separators).",
         "Liczba mieszkańców",
         "8000",
     ),
+}
+
+
+def _metryka_column(name: str, storage: type) -> ColumnDoc:
+    labels = FIELD_LABELS.get(name, ())
+    fallback = (f"Metryka field `{name}`, as normalized by the parser.", " / ".join(labels), "")
+    meaning, label, example = _METRYKA_PROSE.get(name, fallback)
+    return _c(name, SQL_TYPES[storage], meaning, label, example)
+
+
+# Columns of the version-1 table stand where it made them; a field added to the model later
+# is appended to the table when the file is opened, so it is documented last.
+_METRYKA = tuple(
+    _metryka_column(name, storage)
+    for name, storage in METRYKA_COLUMNS.items()
+    if name in PRACTICES_V1.columns
+)
+_METRYKA_ADDED = tuple(
+    _metryka_column(name, storage)
+    for name, storage in METRYKA_COLUMNS.items()
+    if name not in PRACTICES_V1.columns
 )
 
 TABLES: tuple[TableDoc, ...] = (
@@ -192,6 +186,7 @@ TABLES: tuple[TableDoc, ...] = (
             ),
             *_METRYKA,
             *_lifecycle("practice"),
+            *_METRYKA_ADDED,
         ),
     ),
     _values("practice_phones", "phones", "Telefon", "+48297412158"),
@@ -458,7 +453,7 @@ TABLES: tuple[TableDoc, ...] = (
     TableDoc(
         "practices_fts",
         "FTS5 index over practices: folded (lower case, no diacritics, ł→l) copies of the "
-        "text; search with praktyki.load.fts.search_practices or fold the query yourself.",
+        "text; search with praktyki.store.fts.search_practices or fold the query yourself.",
         "(source, practice_id) unindexed",
         (
             _c("source", "", "practices.source (not indexed)."),
@@ -489,14 +484,13 @@ def _cell(text: str) -> str:
 
 def render_markdown() -> str:
     """The codebook as Markdown (docs/CODEBOOK.md): the dataset, then the archive and crawl."""
-    from praktyki.load.codebook_store import STORE_TABLES  # it builds on the types above
-
     lines = [
         "# Codebook",
         "",
-        "<!-- Generated from praktyki/load/codebook.py; do not edit by hand. -->",
+        "<!-- Generated from praktyki/store/codebook.py; do not edit by hand. -->",
         "",
-        f"The dataset tables of the praktyki database (schema version {SCHEMA_VERSION}, in "
+        f"The dataset tables of the praktyki database (schema version {SCHEMA_VERSION} for the "
+        "whole file, in "
         "`PRAGMA user_version`). Dates and date-times are ISO 8601 text; lists live in child "
         "tables keyed by their parent's key plus `position`. The same file holds the raw "
         "archive, the crawl frontier and the crawl bookkeeping, documented after the dataset.",
@@ -504,7 +498,7 @@ def render_markdown() -> str:
     ]
     lines += _render(TABLES)
     lines += ["# Archive, frontier and crawl bookkeeping", ""]
-    lines += _render(STORE_TABLES)
+    lines += _render(CRAWL_TABLES)
     return "\n".join(lines)
 
 

@@ -2,24 +2,24 @@
 
 These tables live in the same database file as the dataset (one file: a crawl step archives,
 loads and marks its frontier entry done in one transaction). They are owned by
-``praktyki.scraper.archive``, ``praktyki.scraper.frontier``, ``praktyki.crawl.runs`` and
+``praktyki.store.archive``, ``praktyki.store.frontier``, ``praktyki.store.crawl_runs`` and
 ``praktyki.crawl.ops_assemble``; documented here so that the codebook covers the whole file.
 """
 
 from __future__ import annotations
 
-from praktyki.load.codebook import ColumnDoc, TableDoc
+from praktyki.store.codebook_types import ColumnDoc, TableDoc, column
 
-__all__ = ["STORE_TABLES"]
+__all__ = ["CRAWL_TABLES"]
 
 
 def _c(name: str, type_: str, meaning: str, example: str = "") -> ColumnDoc:
-    return ColumnDoc(name, type_, meaning, "", example)
+    return column(name, type_, meaning, "", example)
 
 
 _RUN = _c("run_id", "INTEGER", "The run (runs.run_id).", "3")
 
-STORE_TABLES: tuple[TableDoc, ...] = (
+CRAWL_TABLES: tuple[TableDoc, ...] = (
     TableDoc(
         "archive_blobs",
         "Raw response bodies, deduplicated by content (an unchanged page or attachment is "

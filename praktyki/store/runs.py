@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from sqlite_utils import Database
 
 from praktyki.errors import StorageError
-from praktyki.load.rows import insert_rows, select_rows, storage_errors, to_json, update_row
 from praktyki.schemas.run import RunStatus, RunSummary
+from praktyki.store.rows import insert_rows, select_rows, storage_errors, to_json, update_row
 
 __all__ = ["begin_run", "finish_run", "get_run", "unfinished_runs"]
 

@@ -1,53 +1,31 @@
-"""The store (one SQLite file: dataset + archive + frontier + crawl bookkeeping) and runs.
+"""Crawl runs: what ``praktyki reparse`` must replay, the run's unassembled records, and the
+write transaction both crawl processes use.
 
-Table ``crawl_runs`` (owned here): one row per crawl run with what reparse must replay —
-``run_id``, ``strategy`` (``bdp``), ``source``, ``base_url``, ``complete`` (discovery saw every
-navigation page) and ``removals_applied``. Table ``crawl_failures``: the practices of a run
-that could not be assembled (``run_id``, ``url``, ``reason``), rewritten by each assembly.
+Table ``crawl_runs``: one row per crawl run with what reparse must replay — ``run_id``,
+``strategy`` (``bdp`` or ``ops``), ``source``, ``base_url``, ``complete`` (discovery saw every
+navigation page) and ``removals_applied``. Table ``crawl_failures``: the records of a run that
+could not be assembled (``run_id``, ``url``, ``reason``), rewritten by each assembly. Both are
+made by :mod:`praktyki.store.schema_crawl`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 
 import sqlite_utils
-
-from praktyki.errors import StorageError
-from praktyki.load import open_database
-from praktyki.scraper import archive, frontier
 
 __all__ = [
     "CrawlRun",
     "crawl_run",
-    "ensure_schema",
     "finished_crawl_runs",
     "immediate_transaction",
-    "open_store",
+    "read_snapshot",
     "record_crawl_run",
+    "record_failures",
     "resumable_run",
     "set_removals",
 ]
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS crawl_runs (
-    run_id INTEGER PRIMARY KEY REFERENCES runs(run_id),
-    strategy TEXT NOT NULL,
-    source TEXT NOT NULL,
-    base_url TEXT NOT NULL,
-    complete INTEGER,
-    removals_applied INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS crawl_failures (
-    id INTEGER PRIMARY KEY,
-    run_id INTEGER NOT NULL,
-    url TEXT NOT NULL,
-    reason TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS idx_crawl_failures_run_id ON crawl_failures (run_id)
-"""
 
 
 class CrawlRun:
@@ -70,32 +48,6 @@ class CrawlRun:
         self.base_url = base_url
         self.complete = complete
         self.removals_applied = removals_applied
-
-
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the crawl bookkeeping tables if missing (idempotent)."""
-    with db.atomic():
-        for statement in filter(str.strip, _SCHEMA.split(";")):
-            db.execute(statement)
-
-
-def open_store(path: Path | str) -> sqlite_utils.Database:
-    """Open the database at ``path`` with every table a crawl uses (created if missing)."""
-    # the crawl modules import this one: imported here, every table is made at open time
-    from praktyki.crawl import assemble, engine, ops_assemble
-
-    db = open_database(path)
-    try:
-        archive.ensure_schema(db)
-        frontier.ensure_schema(db)
-        ensure_schema(db)
-        engine.ensure_schema(db)
-        assemble.ensure_schema(db)
-        ops_assemble.ensure_schema(db)
-    except sqlite3.Error as exc:
-        db.close()
-        raise StorageError(f"cannot prepare {path}: {exc}") from exc
-    return db
 
 
 @contextlib.contextmanager
@@ -180,3 +132,24 @@ def finished_crawl_runs(db: sqlite_utils.Database, strategy: str) -> list[CrawlR
         [strategy],
     ).fetchall()
     return [_row(row) for row in rows]
+
+
+def record_failures(
+    db: sqlite_utils.Database, run_id: int, failures: Iterable[tuple[str, str]]
+) -> None:
+    """Replace run ``run_id``'s unassembled records with ``(url, reason)`` pairs."""
+    db.execute("DELETE FROM crawl_failures WHERE run_id = ?", [run_id])
+    db.conn.executemany(
+        "INSERT INTO crawl_failures (run_id, url, reason) VALUES (?, ?, ?)",
+        [(run_id, url, reason) for url, reason in failures],
+    )
+
+
+@contextlib.contextmanager
+def read_snapshot(db: sqlite_utils.Database) -> Iterator[None]:
+    """One read transaction: every query inside sees the same snapshot of the file."""
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")

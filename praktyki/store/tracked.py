@@ -16,9 +16,9 @@ from enum import StrEnum
 
 from sqlite_utils import Database
 
-from praktyki.load.fold import fold_polish
-from praktyki.load.history import changed_fields, record_change, record_history
-from praktyki.load.rows import (
+from praktyki.store.fold import fold_polish
+from praktyki.store.history import changed_fields, record_change, record_history
+from praktyki.store.rows import (
     Child,
     Scalar,
     as_scalar,

@@ -14,9 +14,11 @@ from collections.abc import Collection
 
 from sqlite_utils import Database
 
-from praktyki.load.history import changed_fields, record_history
-from praktyki.load.practices import provenance_meta
-from praktyki.load.rows import (
+from praktyki.schemas.dataset import OpsBundle
+from praktyki.schemas.ops import Institution, OpsPage
+from praktyki.store.history import changed_fields, record_history
+from praktyki.store.practices import provenance_meta
+from praktyki.store.rows import (
     Child,
     Scalar,
     as_scalar,
@@ -26,7 +28,7 @@ from praktyki.load.rows import (
     to_json,
     update_row,
 )
-from praktyki.load.tracked import (
+from praktyki.store.tracked import (
     Change,
     ChangeKind,
     EntityKind,
@@ -35,8 +37,6 @@ from praktyki.load.tracked import (
     remove,
     upsert,
 )
-from praktyki.schemas.dataset import OpsBundle
-from praktyki.schemas.ops import Institution, OpsPage
 
 __all__ = ["OPS_PAGE", "load_ops_bundle", "mark_ops_removed"]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from load_helpers import (
+from sqlite_utils import Database
+from store_helpers import (
     SEED_SUMMARY,
     SEED_URL,
     dump,
@@ -15,11 +16,10 @@ from load_helpers import (
     seed_bundle,
     seed_metryka,
 )
-from sqlite_utils import Database
 
 from praktyki.errors import StorageError
-from praktyki.load.practices import Change, ChangeKind, load_practice, load_sections, mark_removed
 from praktyki.schemas.bdp import Attachment, Contact, Menu, MenuSection, MenuSubsection
+from praktyki.store.practices import Change, ChangeKind, load_practice, load_sections, mark_removed
 
 TITLE = (
     "Aktywne formy działań instytucji pomocy społecznej przeciwdziałające wykluczeniu społecznemu."

@@ -1,10 +1,11 @@
 """The crawl frontier of one run, persisted in SQLite so a killed run resumes where it stopped.
 
-Table ``frontier`` (owned here): one row per ``(run_id, url)`` with ``kind`` (what the
-orchestrator will parse it as), ``depth``, ``priority``, ``parent``, ``state`` (``pending`` →
-``in_progress`` → ``done`` | ``failed``; a retryable failure goes back to ``pending`` until
-``max_attempts`` claims were spent), ``attempts`` (claims), ``last_error``, ``status`` and
-``archive_id`` of the outcome, ``seq`` (insertion order, for FIFO within a priority).
+Table ``frontier`` (made by :mod:`praktyki.store.schema_crawl`): one row per ``(run_id, url)``
+with ``kind`` (what the orchestrator will parse it as), ``depth``, ``priority``, ``parent``,
+``state`` (``pending`` → ``in_progress`` → ``done`` | ``failed``; a retryable failure goes back
+to ``pending`` until ``max_attempts`` claims were spent), ``attempts`` (claims), ``last_error``,
+``status`` and ``archive_id`` of the outcome, ``seq`` (insertion order, for FIFO within a
+priority).
 
 Every method writes through ``db.atomic()``: outside a transaction it commits at once (the
 frontier is committed as it goes; use WAL so readers are not blocked), inside the caller's
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any, get_args
 
 import sqlite_utils
@@ -23,43 +24,15 @@ import sqlite_utils
 from praktyki.errors import StorageError
 from praktyki.schemas.archive import FrontierItem, FrontierState
 
-__all__ = ["Frontier", "ensure_schema"]
+__all__ = ["Frontier", "done_rows", "tab_rows"]
 
 STATES: tuple[str, ...] = get_args(FrontierState)
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS frontier (
-    seq INTEGER PRIMARY KEY,
-    run_id INTEGER NOT NULL,
-    url TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    depth INTEGER NOT NULL DEFAULT 0,
-    priority INTEGER NOT NULL DEFAULT 0,
-    parent TEXT,
-    state TEXT NOT NULL DEFAULT 'pending'
-        CHECK (state IN ('pending', 'in_progress', 'done', 'failed')),
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT,
-    status INTEGER,
-    archive_id INTEGER,
-    UNIQUE (run_id, url)
-);
-CREATE INDEX IF NOT EXISTS idx_frontier_claim ON frontier (run_id, state, priority DESC, seq)
-"""
 _FIELDS = "url, kind, depth, priority, parent, state, attempts, last_error, status, archive_id"
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the frontier table if missing (idempotent); switch a file database to WAL."""
-    if not db.memory and not db.conn.in_transaction:
-        db.enable_wal()
-    with db.atomic():
-        for statement in filter(str.strip, _SCHEMA.split(";")):
-            db.execute(statement)
-
-
 class Frontier:
-    """The frontier of run ``run_id`` in ``db`` (call :func:`ensure_schema` first)."""
+    """The frontier of run ``run_id`` in ``db`` (opened with ``praktyki.store.open_database``)."""
 
     def __init__(self, db: sqlite_utils.Database, run_id: int, *, max_attempts: int = 3) -> None:
         self.db = db
@@ -179,6 +152,44 @@ class Frontier:
         )
         return FrontierItem(**rows[0]) if rows else None
 
+    def set_outcome(self, url: str, *, status: int, archive_id: int) -> None:
+        """Record the response of ``url`` (status and archive id) without changing its state."""
+        self._update(url, "status = ?, archive_id = ?", [status, archive_id])
+
+    def open_kinds(self) -> set[str]:
+        """The kinds of this run's URLs that are not done yet."""
+        rows = self._execute(
+            "SELECT DISTINCT kind FROM frontier WHERE run_id = ? AND state != 'done'",
+            [self.run_id],
+        ).fetchall()
+        return {kind for (kind,) in rows}
+
+    def failures(self) -> list[tuple[str, str | None]]:
+        """``(url, last_error)`` of this run's failed URLs."""
+        rows = self._execute(
+            "SELECT url, last_error FROM frontier WHERE run_id = ? AND state = 'failed'",
+            [self.run_id],
+        ).fetchall()
+        return [(url, error) for url, error in rows]
+
+    def urls(self, *, kind: str | None = None, open_only: bool = False) -> list[str]:
+        """This run's URLs (of one ``kind``; only those not done with ``open_only``)."""
+        sql = "SELECT url FROM frontier WHERE run_id = ? AND (? IS NULL OR kind = ?)"
+        if open_only:
+            sql += " AND state != 'done'"
+        rows = self._execute(sql, [self.run_id, kind, kind]).fetchall()
+        return [url for (url,) in rows]
+
+    def kind_progress(self, kinds: Collection[str]) -> tuple[int, int]:
+        """How many URLs of these kinds the run has, and how many of them are not done."""
+        marks = ", ".join("?" for _ in kinds)
+        total, open_ = self._execute(
+            "SELECT COUNT(*), COALESCE(SUM(state != 'done'), 0) FROM frontier "  # noqa: S608
+            f"WHERE run_id = ? AND kind IN ({marks})",
+            [self.run_id, *kinds],
+        ).fetchone()
+        return int(total), int(open_)
+
     def _update(self, url: str, assignments: str, params: list[Any]) -> None:
         sql = f"UPDATE frontier SET {assignments} WHERE run_id = ? AND url = ?"  # noqa: S608
         with self.db.atomic():
@@ -212,3 +223,49 @@ class Frontier:
             return self.db.execute(sql, params)
         except sqlite3.Error as exc:
             raise StorageError(f"frontier: {exc}") from exc
+
+
+def tab_rows(
+    db: sqlite_utils.Database,
+    run_id: int,
+    kinds: Collection[str],
+    *,
+    from_seq: int = 0,
+    to_seq: int | None = None,
+    done_after: int | None = None,
+) -> list[tuple[int, str, str, str, int | None, int | None, str | None]]:
+    """``(seq, url, kind, state, status, archive_id, last_error)`` of run ``run_id``'s URLs of
+    these kinds in frontier order: from ``from_seq`` (to ``to_seq``) on; with ``done_after``,
+    only the rows marked done with an archive id above it."""
+    marks = ", ".join("?" for _ in kinds)
+    where = f"run_id = ? AND kind IN ({marks}) AND seq >= ?"
+    params: list[object] = [run_id, *kinds, from_seq]
+    if to_seq is not None:
+        where += " AND seq <= ?"
+        params.append(to_seq)
+    if done_after is not None:
+        where += " AND state = 'done' AND archive_id > ?"
+        params.append(done_after)
+    rows = db.execute(
+        "SELECT seq, url, kind, state, status, archive_id, last_error FROM frontier "  # noqa: S608
+        f"WHERE {where} ORDER BY seq",
+        params,
+    ).fetchall()
+    return [tuple(row) for row in rows]
+
+
+def done_rows(
+    db: sqlite_utils.Database, run_id: int, kinds: Collection[str]
+) -> list[tuple[str, str, int, int]]:
+    """``(url, kind, status, archive_id)`` of run ``run_id``'s done URLs of these kinds, in
+    frontier order."""
+    marks = ", ".join("?" for _ in kinds)
+    try:
+        rows = db.execute(
+            "SELECT url, kind, status, archive_id FROM frontier WHERE run_id = ? "  # noqa: S608
+            f"AND state = 'done' AND kind IN ({marks}) ORDER BY seq",
+            [run_id, *kinds],
+        ).fetchall()
+    except sqlite3.Error as exc:
+        raise StorageError(f"frontier: {exc}") from exc
+    return [(url, kind, int(status), int(archive_id)) for url, kind, status, archive_id in rows]

@@ -1,7 +1,7 @@
 """Full-text search over practices and OPS pages, folded the Polish way on both sides.
 
 The FTS5 tables (``practices_fts``, ``ops_fts``) index folded copies of the text (see
-:mod:`praktyki.load.fold`), so queries are folded too: ``lodz`` and ``Łódź`` both find
+:mod:`praktyki.store.fold`), so queries are folded too: ``lodz`` and ``Łódź`` both find
 "Łódź". FTS5 query syntax is kept: ``"phrases"``, ``prefix*``, ``AND``/``OR``/``NOT``
 (upper case, as FTS5 requires), ``NEAR(...)`` and ``column:`` filters.
 """
@@ -14,7 +14,7 @@ import sqlite3
 from sqlite_utils import Database
 
 from praktyki.errors import ConfigError
-from praktyki.load.fold import fold_polish
+from praktyki.store.fold import fold_polish
 
 __all__ = ["fold_query", "search_ops", "search_practices"]
 

@@ -8,8 +8,8 @@ import pytest
 import sqlite_utils
 
 from praktyki.errors import StorageError
-from praktyki.scraper import frontier as frontier_mod
-from praktyki.scraper.frontier import Frontier
+from praktyki.store import open_database
+from praktyki.store.frontier import Frontier
 
 
 @pytest.fixture
@@ -19,15 +19,14 @@ def path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(path: Path) -> sqlite_utils.Database:
-    database = sqlite_utils.Database(path)
-    frontier_mod.ensure_schema(database)
-    return database
+    return open_database(path)
 
 
-def test_schema_is_idempotent_and_in_wal_mode(db: sqlite_utils.Database) -> None:
-    frontier_mod.ensure_schema(db)
-    assert "frontier" in db.table_names()
-    assert db.journal_mode == "wal"
+def test_reopening_keeps_the_frontier_in_wal_mode(path: Path, db: sqlite_utils.Database) -> None:
+    db.close()
+    again = open_database(path)
+    assert "frontier" in again.table_names()
+    assert again.journal_mode == "wal"
 
 
 def test_add_reports_whether_url_is_new(db: sqlite_utils.Database) -> None:

@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from load_helpers import dump, new_database, new_run, rows
 from sqlite_utils import Database
+from store_helpers import dump, new_database, new_run, rows
 
-from praktyki.load.fts import search_ops
-from praktyki.load.ops import load_ops_bundle, mark_ops_removed
-from praktyki.load.practices import Change, ChangeKind
 from praktyki.schemas.dataset import OpsBundle, Provenance
 from praktyki.schemas.ops import Institution, OpsAttachment, OpsPage
+from praktyki.store.fts import search_ops
+from praktyki.store.ops import load_ops_bundle, mark_ops_removed
+from praktyki.store.practices import Change, ChangeKind
 
 URL = "https://ops-gora.example.pl/cal-cis"
 GORA = Institution(

@@ -11,9 +11,9 @@ from warcio.archiveiterator import ArchiveIterator
 
 from praktyki.errors import HTTPStatusError, StorageError, TransportError
 from praktyki.schemas.archive import FetchedResponse
-from praktyki.scraper import archive as archive_mod
-from praktyki.scraper.archive import Archive
 from praktyki.scraper.warc import export_warc
+from praktyki.store import open_database
+from praktyki.store.archive import Archive
 
 T0 = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 PAGE = "http://site.test/index.php?p1=6&art=5"
@@ -38,14 +38,13 @@ def response(
 
 @pytest.fixture
 def db(tmp_path: Path) -> sqlite_utils.Database:
-    database = sqlite_utils.Database(tmp_path / "a.db")
-    archive_mod.ensure_schema(database)
-    return database
+    return open_database(tmp_path / "a.db")
 
 
-def test_ensure_schema_is_idempotent(db: sqlite_utils.Database) -> None:
-    archive_mod.ensure_schema(db)
-    assert {"archive_responses", "archive_blobs"} <= set(db.table_names())
+def test_reopening_keeps_the_archive_tables(tmp_path: Path, db: sqlite_utils.Database) -> None:
+    db.close()
+    again = open_database(tmp_path / "a.db")
+    assert {"archive_responses", "archive_blobs"} <= set(again.table_names())
 
 
 def test_put_then_get_round_trips_every_field(db: sqlite_utils.Database) -> None:

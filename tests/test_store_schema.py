@@ -6,12 +6,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from load_helpers import new_database
 from sqlite_utils import Database
+from store_helpers import new_database
 
 from praktyki.errors import StorageError
-from praktyki.load.db import SCHEMA_VERSION, ensure_schema, open_database, schema_version
-from praktyki.load.schema import create_v1
+from praktyki.store.db import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    ensure_schema,
+    open_database,
+    schema_version,
+)
 
 
 @pytest.mark.parametrize(
@@ -97,9 +102,9 @@ def test_empty_file_is_migrated(tmp_path: Path) -> None:
 
 def test_old_file_keeps_foreign_tables_when_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    Database(path)["archive_responses"].insert({"id": 1, "url": "https://x.pl/"}, pk="id")
+    Database(path)["my_notes"].insert({"id": 1, "url": "https://x.pl/"}, pk="id")
     db = open_database(path)
-    assert db["archive_responses"].count == 1
+    assert db["my_notes"].count == 1
     assert db["practices"].exists()
 
 
@@ -115,8 +120,8 @@ def test_later_migration_applies_on_top_of_v1(tmp_path: Path) -> None:
     def add_notes(db: Database) -> None:
         db.execute("ALTER TABLE practices ADD COLUMN notes TEXT")
 
-    ensure_schema(db, migrations={1: create_v1, 2: add_notes})
-    assert schema_version(db) == 2
+    ensure_schema(db, migrations={**MIGRATIONS, SCHEMA_VERSION + 1: add_notes})
+    assert schema_version(db) == SCHEMA_VERSION + 1
     assert "notes" in db["practices"].columns_dict
 
 
@@ -127,9 +132,9 @@ def test_failed_migration_leaves_the_old_version(tmp_path: Path) -> None:
         db.execute("CREATE TABLE extra (x TEXT)")
         db.execute("THIS IS NOT SQL")
 
-    with pytest.raises(StorageError, match="version 2"):
-        ensure_schema(db, migrations={1: create_v1, 2: broken})
-    assert schema_version(db) == 1
+    with pytest.raises(StorageError, match=f"version {SCHEMA_VERSION + 1}"):
+        ensure_schema(db, migrations={**MIGRATIONS, SCHEMA_VERSION + 1: broken})
+    assert schema_version(db) == SCHEMA_VERSION
     assert not db["extra"].exists()
 
 

@@ -1,7 +1,7 @@
 """Loading BDP practices: one row in ``practices`` plus its list-valued child tables.
 
 Identity is ``(source, practice_id)``. The URL and the provenance are not content: the same
-practice fetched through another host alias is *unchanged*. See :mod:`praktyki.load.tracked`
+practice fetched through another host alias is *unchanged*. See :mod:`praktyki.store.tracked`
 for the NEW / CHANGED / UNCHANGED rules shared with OPS pages.
 """
 
@@ -13,8 +13,12 @@ from collections.abc import Collection, Mapping
 from sqlite_utils import Database
 
 from praktyki.errors import StorageError
-from praktyki.load.rows import Child, Scalar, storage_errors
-from praktyki.load.tracked import (
+from praktyki.parsers.labels import canonical_field
+from praktyki.schemas.bdp import Menu, Metryka
+from praktyki.schemas.dataset import PracticeBundle, Provenance
+from praktyki.store.fields import METRYKA_COLUMNS
+from praktyki.store.rows import Child, Scalar, storage_errors
+from praktyki.store.tracked import (
     Change,
     ChangeKind,
     EntityKind,
@@ -23,9 +27,6 @@ from praktyki.load.tracked import (
     remove,
     upsert,
 )
-from praktyki.parsers.labels import canonical_field
-from praktyki.schemas.bdp import Menu, Metryka
-from praktyki.schemas.dataset import PracticeBundle, Provenance
 
 __all__ = [
     "PRACTICE",
@@ -38,19 +39,7 @@ __all__ = [
     "touch_practice",
 ]
 
-METRYKA_SCALARS = (
-    "date_added",
-    "date_updated",
-    "unit_type",
-    "locality",
-    "county",
-    "voivodeship",
-    "postal_code",
-    "post_office",
-    "implementing_unit",
-    "street",
-    "population",
-)
+METRYKA_SCALARS = tuple(METRYKA_COLUMNS)
 
 PRACTICE = EntityKind(
     entity="practice",

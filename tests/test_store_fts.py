@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from load_helpers import SEED_URL, new_database, new_run, seed_bundle, seed_metryka
 from sqlite_utils import Database
+from store_helpers import SEED_URL, new_database, new_run, seed_bundle, seed_metryka
 
 from praktyki.errors import ConfigError
-from praktyki.load.fold import fold_polish
-from praktyki.load.fts import fold_query, search_practices
-from praktyki.load.practices import load_practice
+from praktyki.store.fold import fold_polish
+from praktyki.store.fts import fold_query, search_practices
+from praktyki.store.practices import load_practice
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Builders shared by the tests of praktyki.load: seed 000's practice as a PracticeBundle."""
+"""Builders shared by the tests of praktyki.store: seed 000's practice as a PracticeBundle."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from praktyki.load.db import open_database
-from praktyki.load.runs import begin_run
 from praktyki.schemas.bdp import Attachment, Contact, Metryka, Practice, Presentation
 from praktyki.schemas.dataset import PracticeBundle, Provenance
+from praktyki.store.db import open_database
+from praktyki.store.runs import begin_run
 
 SEED_URL = "https://archiwum.dobrepraktyki.pl/index.php?p1=2&p2=9&art=1234"
 SEED_SUMMARY = (

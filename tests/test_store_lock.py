@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from praktyki.errors import LockHeld, StorageError
-from praktyki.load.lock import DatabaseLock, lock_path
+from praktyki.store.lock import DatabaseLock, lock_path
 
 HOLD = """
 import sys
-from praktyki.load.lock import DatabaseLock
+from praktyki.store.lock import DatabaseLock
 lock = DatabaseLock(sys.argv[1])
 lock.acquire()
 print("locked", flush=True)

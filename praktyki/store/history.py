@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from sqlite_utils import Database
 
-from praktyki.load.rows import Scalar, insert_rows
+from praktyki.store.rows import Scalar, insert_rows
 
 __all__ = ["changed_fields", "history_value", "record_change", "record_history"]
 

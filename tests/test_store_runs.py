@@ -7,12 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
-from load_helpers import new_database
 from sqlite_utils import Database
+from store_helpers import new_database
 
 from praktyki.errors import StorageError
-from praktyki.load.runs import begin_run, finish_run, get_run, unfinished_runs
 from praktyki.schemas.run import RunStatus, RunSummary
+from praktyki.store.runs import begin_run, finish_run, get_run, unfinished_runs
 
 START = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 

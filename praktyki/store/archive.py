@@ -1,6 +1,6 @@
 """The raw archive: every response, stored before any parsing, in the dataset's SQLite file.
 
-Tables (owned here, created by :func:`ensure_schema`):
+Tables (created by :mod:`praktyki.store.schema_crawl`):
 
 ``archive_responses``
     one row per fetch outcome: ``id``, ``run_id``, ``url`` (canonical, as requested),
@@ -28,41 +28,14 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlite_utils
 
 from praktyki.errors import FetchError, HTTPStatusError, StorageError
 from praktyki.schemas.archive import ArchivedResponse, FetchedResponse
 
-__all__ = ["Archive", "ensure_schema"]
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS archive_blobs (
-    sha256 TEXT PRIMARY KEY,
-    data BLOB NOT NULL,
-    size INTEGER NOT NULL,
-    compressed_size INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS archive_responses (
-    id INTEGER PRIMARY KEY,
-    run_id INTEGER NOT NULL,
-    url TEXT NOT NULL,
-    final_url TEXT,
-    status INTEGER,
-    headers TEXT NOT NULL DEFAULT '[]',
-    content_type TEXT,
-    body_sha256 TEXT REFERENCES archive_blobs(sha256),
-    size INTEGER,
-    fetched_at TEXT NOT NULL,
-    elapsed_s REAL,
-    attempts INTEGER,
-    redirects TEXT NOT NULL DEFAULT '[]',
-    error TEXT
-);
-CREATE INDEX IF NOT EXISTS idx_archive_responses_url ON archive_responses (url, id);
-CREATE INDEX IF NOT EXISTS idx_archive_responses_run_id ON archive_responses (run_id);
-"""
+__all__ = ["Archive", "WarcRow"]
 
 _COLUMNS = (
     "r.id, r.run_id, r.url, r.final_url, r.status, r.headers, r.content_type, r.body_sha256, "
@@ -75,11 +48,15 @@ _SELECT = (
 _OK = "r.status BETWEEN 200 AND 299 AND r.error IS NULL"
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the archive tables and indexes if missing (idempotent)."""
-    with db.atomic():
-        for statement in filter(str.strip, _SCHEMA.split(";")):
-            db.execute(statement)
+class WarcRow(NamedTuple):
+    """One archived response as WARC export reads it (``headers`` as stored: JSON)."""
+
+    url: str
+    final_url: str | None
+    status: int
+    headers: str
+    fetched_at: str
+    body: bytes
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -89,7 +66,7 @@ def _iso(moment: dt.datetime) -> str:
 
 
 class Archive:
-    """Raw responses in ``db``; call :func:`ensure_schema` once before use."""
+    """Raw responses in ``db`` (opened with :func:`praktyki.store.open_database`)."""
 
     def __init__(self, db: sqlite_utils.Database, *, compress_level: int = 6) -> None:
         self.db = db
@@ -176,6 +153,52 @@ class Archive:
         if row is None:
             return None
         return {str(k).lower(): str(v) for k, v in json.loads(row[0])}, row[1]
+
+    def latest_body(self, url: str) -> tuple[str | None, bytes] | None:
+        """Content type and body of the newest 2xx response for ``url`` (what a 304's
+        discovery reads), or None."""
+        row = self._execute(
+            "SELECT r.content_type, b.data FROM archive_responses r "  # noqa: S608 - constant
+            f"JOIN archive_blobs b ON b.sha256 = r.body_sha256 WHERE r.url = ? AND {_OK} "
+            "ORDER BY r.id DESC LIMIT 1",
+            [url],
+        ).fetchone()
+        return None if row is None else (row[0], zlib.decompress(row[1]))
+
+    def earlier_ok_id(self, url: str, before: int) -> int | None:
+        """The newest 2xx response for ``url`` archived before id ``before`` (a 304's body)."""
+        row = self._execute(
+            "SELECT MAX(id) FROM archive_responses WHERE url = ? AND id < ? "
+            "AND status BETWEEN 200 AND 299 AND error IS NULL",
+            [url, before],
+        ).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def run_totals(self, run_id: int) -> tuple[int, int]:
+        """Responses archived by run ``run_id`` and their body bytes."""
+        row = self._execute(
+            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM archive_responses WHERE run_id = ?",
+            [run_id],
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def not_modified(self, run_id: int) -> int:
+        """How many of run ``run_id``'s responses were 304 Not Modified."""
+        row = self._execute(
+            "SELECT COUNT(*) FROM archive_responses WHERE run_id = ? AND status = 304", [run_id]
+        ).fetchone()
+        return int(row[0])
+
+    def iter_warc_rows(self, run_id: int | None) -> Iterator[WarcRow]:
+        """Every response with a body (of one run, or all), in archive order, for WARC export."""
+        cursor = self._execute(
+            "SELECT r.url, r.final_url, r.status, r.headers, r.fetched_at, b.data "
+            "FROM archive_responses r JOIN archive_blobs b ON b.sha256 = r.body_sha256 "
+            "WHERE r.error IS NULL AND (? IS NULL OR r.run_id = ?) ORDER BY r.id",
+            [run_id, run_id],
+        )
+        for url, final_url, status, headers, fetched_at, data in cursor:
+            yield WarcRow(url, final_url, status, headers, fetched_at, zlib.decompress(data))
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
