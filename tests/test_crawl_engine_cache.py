@@ -11,6 +11,9 @@ from praktyki.crawl import bdp as bdp_module
 from praktyki.crawl.service import crawl_bdp
 from praktyki_replica.bdp_site import BdpSite
 
+#: The link cache serves 304s: every page is asked about in every run (no schedule).
+EVERY = FAST.replace(revalidate_after=0)
+
 PRACTICES = 12
 
 pytestmark = pytest.mark.slow
@@ -31,8 +34,8 @@ def frontier_of(db: Path, run_id: int) -> list[tuple[str, str, str]]:
 
 def test_a_refresh_queues_exactly_what_the_full_crawl_queued(tmp_path: Path, base_url: str) -> None:
     db = tmp_path / "p.db"
-    first = crawl_bdp(db, base_url, FAST)
-    second = crawl_bdp(db, base_url, FAST)
+    first = crawl_bdp(db, base_url, EVERY)
+    second = crawl_bdp(db, base_url, EVERY)
     assert second.not_modified > 2 * PRACTICES
     assert frontier_of(db, second.run_id) == frontier_of(db, first.run_id)
 
@@ -41,7 +44,7 @@ def test_a_304_reads_links_from_the_cache_not_the_archived_body(
     tmp_path: Path, base_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "p.db"
-    crawl_bdp(db, base_url, FAST)
+    crawl_bdp(db, base_url, EVERY)
     parsed: list[str] = []
     original = bdp_module.parse_attachments
 
@@ -50,15 +53,15 @@ def test_a_304_reads_links_from_the_cache_not_the_archived_body(
         return original(body, url, content_type)
 
     monkeypatch.setattr(bdp_module, "parse_attachments", counting)
-    second = crawl_bdp(db, base_url, FAST)
+    second = crawl_bdp(db, base_url, EVERY)
     assert second.unchanged == PRACTICES
     assert parsed == []
 
 
 def test_links_are_cached_per_body_and_discovery_version(tmp_path: Path, base_url: str) -> None:
     db = tmp_path / "p.db"
-    crawl_bdp(db, base_url, FAST)
-    crawl_bdp(db, base_url, FAST)
+    crawl_bdp(db, base_url, EVERY)
+    crawl_bdp(db, base_url, EVERY)
     versions = query(db, "SELECT DISTINCT version FROM crawl_links")
     assert versions == [(bdp_module.BdpStrategy.discovery_version,)]
     # one entry per conditionally fetched URL and body: the refresh added none
@@ -71,8 +74,8 @@ def test_a_stale_discovery_version_is_not_reused(
     tmp_path: Path, base_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "p.db"
-    crawl_bdp(db, base_url, FAST)
+    crawl_bdp(db, base_url, EVERY)
     monkeypatch.setattr(bdp_module.BdpStrategy, "discovery_version", "bdp/test/2")
-    second = crawl_bdp(db, base_url, FAST)
+    second = crawl_bdp(db, base_url, EVERY)
     assert second.unchanged == PRACTICES
     assert query(db, "SELECT COUNT(*) FROM crawl_links WHERE version = 'bdp/test/2'")[0][0] > 0

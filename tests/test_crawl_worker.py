@@ -26,8 +26,10 @@ from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 60
 #: The worker for every run, however small (by default only runs of a few hundred get one).
-WORKER = FAST.replace(assembly_worker=True, worker_min_practices=1)
-ONE_PROCESS = FAST.replace(assembly_worker=False)
+# Every page asked about in every run, so that a page changed on the replica is re-parsed at
+# once (the revalidation schedule is tested in test_crawl_revalidate.py).
+WORKER = FAST.replace(assembly_worker=True, worker_min_practices=1, revalidate_after=0)
+ONE_PROCESS = FAST.replace(assembly_worker=False, revalidate_after=0)
 COUNTS = ("new", "changed", "unchanged", "removed", "failed", "not_modified", "exit_code")
 
 
@@ -225,7 +227,7 @@ def frontier(tmp_path: Path) -> Frontier:
 
 
 def add(frontier: Frontier, *rows: tuple[str, str]) -> None:
-    frontier.add_many([(url, kind, 0, 0, None) for url, kind in rows])
+    frontier.add_many([(url, kind, 0, 0, None, False, None) for url, kind in rows])
 
 
 def done(frontier: Frontier, *urls_and_ids: tuple[str, int]) -> None:

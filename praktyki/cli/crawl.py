@@ -11,6 +11,7 @@ import click
 
 from praktyki.cli.common import Common, handle_errors, with_common
 from praktyki.cli.output import progress_for, report_summary
+from praktyki.crawl.revalidate import DEFAULT_REVALIDATE_AFTER
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.errors import ConfigError
 from praktyki.scraper.policy import DEFAULT_USER_AGENT
@@ -86,21 +87,39 @@ def crawl_settings(options: dict[str, Any], **extra: Any) -> CrawlSettings:
 
 @crawl_group.command("bdp")
 @click.argument("base_url", required=False)
+@click.option(
+    "--revalidate-after",
+    type=click.IntRange(min=0),
+    default=DEFAULT_REVALIDATE_AFTER,
+    show_default=True,
+    metavar="DAYS",
+    help="Ask the server about an unchanged practice page again on a rotating schedule, each "
+    "at least every DAYS days (listing pages every run; a changed listing entry at once); "
+    "0 = every page every run.",
+)
 @crawl_options
 @with_common
 @handle_errors
 def crawl_bdp_command(
-    base_url: str | None, json_summary: Path | None, common: Common, **options: Any
+    base_url: str | None,
+    revalidate_after: int,
+    json_summary: Path | None,
+    common: Common,
+    **options: Any,
 ) -> None:
     """Crawl a BDP-style site (default: the real archive, https://archiwum.dobrepraktyki.pl/)
     from its home page: menu, every section, listing, practice, tab and attachment. Exit 1 if
     some page stayed failed."""
     from praktyki import api
 
-    settings = crawl_settings(options, assembly_worker=True)
-    target = {"base_url": base_url} if base_url else {}
+    settings = crawl_settings(options, assembly_worker=True, revalidate_after=revalidate_after)
     with progress_for(common) as progress:
-        summary = api.crawl_bdp(common.db_path, settings=settings, progress=progress, **target)
+        summary = api.crawl_bdp(
+            common.db_path,
+            base_url or api.DEFAULT_BDP_URL,
+            settings=settings,
+            progress=progress,
+        )
     report_summary(summary, common, json_summary)
     sys.exit(summary.exit_code or 0)
 

@@ -16,8 +16,10 @@ Two callers share the per-practice path (:func:`prepare_practice` reads and pars
   the worker did not record, the failures, removals. A run killed during it leaves no trace
   of it, and its resume does it again.
 
-- A practice whose every tab answered 304 and that is already active with the same parser
-  version is only re-sighted (:func:`~praktyki.store.touch_practice`) — the nightly refresh.
+- A practice whose every tab answered 304 or was skipped by the revalidation policy (a done
+  row with no status: its archived body stands) and that is already active with the same
+  parser version is only re-sighted (:func:`~praktyki.store.touch_practice`) — the nightly
+  refresh. A skipped tab is read from the body its row names, like a 304's.
 - A practice with a tab that failed to fetch, or whose summary does not parse, is not
   loaded (never half-loaded); the reason goes to ``crawl_failures``.
 - Removals only after a complete discovery (``complete``): the practices this run's listings
@@ -70,6 +72,8 @@ log = logging.getLogger(__name__)
 
 #: Stored with every practice; a different version makes the refresh re-parse unchanged pages.
 PARSER_VERSION = f"bdp/{__version__}"
+#: Tab statuses whose body is the one archived before: 304, and None (skipped by the policy).
+_NOT_REFETCHED = frozenset({304, None})
 
 
 @dataclass(slots=True)
@@ -274,7 +278,7 @@ def prepare_practice(
         reason = reason or "no presentation tab"
         log.warning("practice %s not loaded: %s", summary.url, reason)
         return Prepared(tabs, Outcome("incomplete", summary.url, reason))
-    if all(tab.status == 304 for tab in tabs.values()):
+    if all(tab.status in _NOT_REFETCHED for tab in tabs.values()):
         return Prepared(tabs, None, touch=True)  # parsed only if the re-sighting fails
     return _parsed(db, archive, source, tabs)
 
@@ -342,7 +346,8 @@ def _bundle(
 
 
 def _body(db: sqlite_utils.Database, archive: Archive, tab: Tab) -> ArchivedResponse:
-    """The 2xx response that holds ``tab``'s content as of this run."""
+    """The 2xx response that holds ``tab``'s content as of this run (a skipped tab's row
+    names it)."""
     if tab.archive_id is None:
         raise StorageError("no archived response", url=tab.url)
     if tab.status != 304:

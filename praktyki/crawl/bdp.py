@@ -5,10 +5,16 @@ listing page (pagination) → every practice's summary tab → its ``s=2`` tab a
 tab when the summary links it → the attachment files the ``s=3`` tab lists. No section
 number is known in advance. Links are canonicalized with the BDP host aliases (the site
 writes one practice several ways: ``&amp;``, ``PHPSESSID``, reordered parameters, old hosts).
+
+Revalidation (:mod:`praktyki.crawl.revalidate`): navigation pages are always fetched; a
+practice's pages (summary, tabs, attachment files) share one schedule key, its ``art``; a
+listing entry's title is its summary link's fingerprint, so a changed title makes the whole
+practice due at once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 import re
@@ -104,6 +110,16 @@ class BdpStrategy:
     def is_navigation(self, kind: str) -> bool:
         return kind in NAVIGATION
 
+    def revalidation_key(self, item: FrontierItem) -> str | None:
+        """A practice's pages share its ``art`` (revalidated together); navigation: None."""
+        if item.kind in NAVIGATION:
+            return None
+        if item.kind == "file":
+            parts = urlsplit(item.url).path.split("/")  # "", "pliki", art, name
+            return f"art={parts[2]}" if len(parts) > 3 else item.url
+        art = query_param(item.url, "art")
+        return f"art={art}" if art else item.url
+
     def discover(self, item: FrontierItem, page: Page) -> Sequence[Link]:
         if item.kind in ("home", "section"):
             return self._from_menu(page)
@@ -154,11 +170,12 @@ class BdpStrategy:
             parse_menu(page.body, page.url, page.content_type)
             log.info("no practices listed on %s", page.url)
             return []
-        hrefs = [entry.url for entry in listing.entries]
-        hrefs += listing.page_urls
-        if listing.next_url:
-            hrefs.append(listing.next_url)
-        return _unique(self._link(h, page.url, frozenset({"practice", "listing"})) for h in hrefs)
+        wanted = frozenset({"practice", "listing"})
+        entries = [
+            _with_fingerprint(self._link(e.url, page.url, wanted), e.title) for e in listing.entries
+        ]
+        pages = [*listing.page_urls, *([listing.next_url] if listing.next_url else [])]
+        return _unique([*entries, *(self._link(h, page.url, wanted) for h in pages)])
 
     def _tabs(self, page: Page) -> list[Link]:
         """The summary's ``s=2`` tab always; ``s=3`` when linked. A regex over ``href``s is
@@ -181,6 +198,13 @@ class BdpStrategy:
         return _unique(
             self._link(item.url, page.url, frozenset({"file"})) for item in found.attachments
         )
+
+
+def _with_fingerprint(link: Link | None, title: str) -> Link | None:
+    """A listing entry's link, fingerprinted with the title it shows (whitespace folded)."""
+    if link is None:
+        return None
+    return dataclasses.replace(link, fingerprint=" ".join(title.split()))
 
 
 def _with_tab(url: str, tab: str) -> str:

@@ -21,6 +21,14 @@ frontier item a worker:
    run loses at most the pages in flight and the unwritten group, all still ``in_progress``
    in the frontier, which :meth:`~praktyki.store.frontier.Frontier.recover` puts back.
 
+With a revalidation policy (:mod:`praktyki.crawl.revalidate`) an item the strategy gives a
+``revalidation_key`` and that is not due is not fetched: the archived body stands (the item
+is marked done with no status and that body's archive id) and its links are the archived
+body's, as on a 304. Links carry ``forced`` (due whatever the schedule) from the page that
+found them: a forced page's links are forced, and so is a link whose ``fingerprint`` (what
+the linking page says about it, e.g. a listing entry's title) differs from the one recorded
+when its URL was last fetched.
+
 When the frontier runs dry, items that failed for a transient reason (transport errors,
 exhausted 5xx/429, a redirect off the site or a redirect loop — the kinds of failure a later
 attempt can cure) are queued again, up to ``extra_passes`` times. Persistent failures stay
@@ -30,6 +38,7 @@ recorded with their reason in the frontier and the archive.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -43,6 +52,7 @@ from typing import Protocol
 
 import sqlite_utils
 
+from praktyki.crawl.revalidate import RevalidationPolicy
 from praktyki.errors import FetchError, ParseError, StorageError
 from praktyki.schemas.archive import FetchedResponse, FrontierItem
 from praktyki.scraper.fetch import Fetcher
@@ -51,6 +61,12 @@ from praktyki.store.archive import Archive
 from praktyki.store.crawl_runs import immediate_transaction
 from praktyki.store.frontier import Frontier
 from praktyki.store.links import cached_links, store_links
+from praktyki.store.revalidation import (
+    Freshness,
+    freshness,
+    record_fingerprints,
+    recorded_fingerprints,
+)
 
 __all__ = [
     "Engine",
@@ -84,6 +100,8 @@ class Link:
     kind: str
     priority: int = 0
     depth: int = 0  # link distance from a seed, kept in the frontier (strategies may use it)
+    fingerprint: str | None = None  # what the linking page says about it (a listing title)
+    forced: bool = False  # due whatever the revalidation schedule (set by the engine)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +142,8 @@ class Strategy(Protocol):
     # Optional: a ``discovery_version: str`` attribute says that ``discover`` is a pure
     # function of (item URL, kind, body bytes) for that version, so the engine may reuse
     # the links of an archived body on a 304. Strategies without it are always re-run.
+    # Optional: ``revalidation_key(item) -> str | None`` puts an item under the revalidation
+    # policy (items of one key share a schedule slot); without it every item is fetched.
 
 
 class ProgressSink(Protocol):
@@ -139,6 +159,7 @@ class EngineStats:
     fetched: int = 0
     failed: int = 0
     not_modified: int = 0
+    skipped_by_policy: int = 0
     skipped_robots: int = 0
     dropped_offsite: int = 0
     passes: int = 0
@@ -157,6 +178,7 @@ class _Outcome:
     fetch_error: FetchError | None = None
     cache_key: tuple[str, str, str, str] | None = None  # (url, sha256, kind, version) to store
     sha256: str | None = None  # of the body, when already computed
+    stands_on: int | None = None  # skipped by the policy: the archived body that stands
 
 
 class Engine:
@@ -176,6 +198,8 @@ class Engine:
         batch_size: int = 32,
         batch_seconds: float = 1.0,
         after_write: Callable[[], None] | None = None,
+        revalidation: RevalidationPolicy | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.db = db
         self.run_id = run_id
@@ -197,6 +221,11 @@ class Engine:
         self._unwritten: list[_Outcome] = []
         self._oldest = 0.0
         self._version: str | None = getattr(strategy, "discovery_version", None)
+        self.revalidation = revalidation
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._key_of: Callable[[FrontierItem], str | None] | None = getattr(
+            strategy, "revalidation_key", None
+        )
 
     def seed(self) -> None:
         """Queue the strategy's seeds (idempotent: known URLs are ignored)."""
@@ -283,6 +312,9 @@ class Engine:
         return items
 
     async def _process(self, item: FrontierItem) -> _Outcome:
+        standing = self._not_due(item)
+        if standing is not None:
+            return await self._skip(item, standing)
         previous = None
         if self.strategy.wants_validators(item):
             previous = self.archive.validators(item.url) or ({}, None)
@@ -301,8 +333,49 @@ class Engine:
         except Exception as exc:  # a page can fail, a run cannot: recorded on the page
             log.exception("discovery failed on %s", item.url)
             return _unusable(outcome, f"internal error: {type(exc).__name__}: {exc}")
+        outcome.links = self._forced(item, outcome.links)
         outcome.links = await self._robots_filter(outcome.links)
         return outcome
+
+    def _not_due(self, item: FrontierItem) -> Freshness | None:
+        """The archived state of ``item`` when the policy lets it stand, else None (fetch)."""
+        if self.revalidation is None or self._key_of is None or item.forced:
+            return None
+        key = self._key_of(item)
+        if key is None:
+            return None
+        fresh = freshness(self.db, item.url)
+        if fresh is None or self.revalidation.due(key, fresh.checked_at, self.clock()):
+            return None
+        return fresh
+
+    async def _skip(self, item: FrontierItem, standing: Freshness) -> _Outcome:
+        """``item`` not fetched: its archived body stands, its links are that body's."""
+        outcome = _Outcome(item, stands_on=standing.body_id)
+        try:
+            links = self._archived_links(item, standing.sha256, outcome)
+        except (ParseError, StorageError) as exc:
+            # a body we cannot read is no body to stand on: fetch the page after all
+            log.warning("cannot reuse the archived %s (%s): fetching it", item.url, exc)
+            return await self._process(item.model_copy(update={"forced": True}))
+        outcome.links = await self._robots_filter(self._forced(item, links))
+        return outcome
+
+    def _forced(self, item: FrontierItem, links: Sequence[Link]) -> list[Link]:
+        """``links`` with ``forced`` set: all of a forced page's, and those whose fingerprint
+        differs from the one recorded when their URL was last fetched (or has none)."""
+        if item.forced:
+            return [_force(link) for link in links]
+        printed = [link.url for link in links if link.fingerprint is not None]
+        if not printed:
+            return list(links)
+        recorded = recorded_fingerprints(self.db, printed)
+        return [
+            _force(link)
+            if link.fingerprint is not None and recorded.get(link.url) != link.fingerprint
+            else link
+            for link in links
+        ]
 
     def _discover(
         self,
@@ -314,21 +387,25 @@ class Engine:
         """Links on the page; a 304's come from the link cache when it has them."""
         version = self._version
         if response.status == 304:
-            sha = previous[1] if previous else None
-            if version is not None and sha:
-                cached = self._cached_links(item, sha, version)
-                if cached is not None:
-                    return cached
-            links = list(self.strategy.discover(item, self._archived_page(response)))
-            if version is not None and sha:
-                outcome.cache_key = (item.url, sha, item.kind, version)
-            return links
+            return self._archived_links(item, previous[1] if previous else None, outcome)
         page = Page(response.url, response.status, response.body, response.content_type)
         links = list(self.strategy.discover(item, page))
         # kept for the next run's 304 (only items fetched conditionally can get one)
         if version is not None and 200 <= response.status < 300 and previous is not None:
             outcome.sha256 = hashlib.sha256(response.body).hexdigest()
             outcome.cache_key = (item.url, outcome.sha256, item.kind, version)
+        return links
+
+    def _archived_links(self, item: FrontierItem, sha: str | None, outcome: _Outcome) -> list[Link]:
+        """The links of ``item``'s archived body (``sha``): cached, else discovered again."""
+        version = self._version
+        if version is not None and sha:
+            cached = self._cached_links(item, sha, version)
+            if cached is not None:
+                return cached
+        links = list(self.strategy.discover(item, self._archived_page(item.url)))
+        if version is not None and sha:
+            outcome.cache_key = (item.url, sha, item.kind, version)
         return links
 
     def _cached_links(self, item: FrontierItem, sha: str, version: str) -> list[Link] | None:
@@ -346,10 +423,15 @@ class Engine:
         """Store the unwritten outcomes in one transaction, then count them."""
         outcomes, self._unwritten = self._unwritten, []
         now = dt.datetime.now(dt.UTC)
-        done: list[tuple[str, int, int | None]] = []
+        done: list[tuple[str, int | None, int | None]] = []
+        prints: list[tuple[str, str, int]] = []
         with immediate_transaction(self.db):
             for outcome in outcomes:
                 item, response, error = outcome.item, outcome.response, outcome.error
+                if outcome.stands_on is not None:
+                    self._add_links(outcome)
+                    done.append((item.url, None, outcome.stands_on))
+                    continue
                 if outcome.fetch_error is not None or response is None:
                     if outcome.fetch_error is not None:
                         self.archive.put_failure(item.url, outcome.fetch_error, self.run_id, now)
@@ -359,15 +441,17 @@ class Engine:
                 if outcome.error is not None:
                     self._store_unusable(item, response, archive_id, outcome.error)
                     continue
-                if outcome.cache_key is not None:
-                    self._store_links(outcome)
-                self._known += self.frontier.add_many(
-                    [(ln.url, ln.kind, ln.depth, ln.priority, item.url) for ln in outcome.links]
-                )
+                self._add_links(outcome)
                 done.append((item.url, response.status, archive_id))
+                if item.fingerprint is not None:
+                    prints.append((item.url, item.fingerprint, self.run_id))
             self.frontier.done_many(done)
+            record_fingerprints(self.db, prints)
         for outcome in outcomes:
-            if outcome.error is not None:
+            if outcome.stands_on is not None:
+                self.stats.skipped_by_policy += 1
+                self._done += 1
+            elif outcome.error is not None:
                 log.warning("failed %s: %s", outcome.item.url, outcome.error)
                 self.stats.failed += 1
                 self._failed += 1
@@ -379,6 +463,17 @@ class Engine:
         if self.after_write is not None:
             self.after_write()
 
+    def _add_links(self, outcome: _Outcome) -> None:
+        if outcome.cache_key is not None:
+            self._store_links(outcome)
+        parent = outcome.item.url
+        self._known += self.frontier.add_many(
+            [
+                (ln.url, ln.kind, ln.depth, ln.priority, parent, ln.forced, ln.fingerprint)
+                for ln in outcome.links
+            ]
+        )
+
     def _store_unusable(
         self, item: FrontierItem, response: FetchedResponse, archive_id: int, error: str
     ) -> None:
@@ -388,7 +483,9 @@ class Engine:
 
     def _store_links(self, outcome: _Outcome) -> None:
         assert outcome.cache_key is not None
-        links = json.dumps([[ln.url, ln.kind, ln.priority, ln.depth] for ln in outcome.links])
+        links = json.dumps(
+            [[ln.url, ln.kind, ln.priority, ln.depth, ln.fingerprint] for ln in outcome.links]
+        )
         store_links(self.db, outcome.cache_key, links)
 
     async def _robots_filter(self, links: Sequence[Link]) -> list[Link]:
@@ -400,13 +497,14 @@ class Engine:
                 self.stats.skipped_robots += 1
         return kept
 
-    def _archived_page(self, response: FetchedResponse) -> Page:
-        """The latest archived 2xx body of a 304's URL, as discovery reads it."""
-        latest = self.archive.latest_body(response.url)
+    def _archived_page(self, url: str) -> Page:
+        """The latest archived 2xx body of ``url`` (a 304's, a skipped page's), as discovery
+        reads it."""
+        latest = self.archive.latest_body(url)
         if latest is None:
-            raise StorageError("304 Not Modified but no earlier body is archived", url=response.url)
+            raise StorageError("304 Not Modified but no earlier body is archived", url=url)
         content_type, body = latest
-        return Page(response.url, 200, body, content_type)
+        return Page(url, 200, body, content_type)
 
     def _requeue_transient(self) -> int:
         urls = [url for url, error in self.frontier.failures() if is_transient(error)]
@@ -420,6 +518,10 @@ class Engine:
     def _report(self) -> None:
         if self.progress is not None:
             self.progress.update(done=self._done, failed=self._failed, known=self._known)
+
+
+def _force(link: Link) -> Link:
+    return link if link.forced else dataclasses.replace(link, forced=True)
 
 
 def _unusable(outcome: _Outcome, error: str) -> _Outcome:

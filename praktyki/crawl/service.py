@@ -25,7 +25,7 @@ import sqlite_utils
 
 from praktyki.crawl import ops_assemble
 from praktyki.crawl.assemble import Assembly, assemble_bdp
-from praktyki.crawl.bdp import DEFAULT_BDP_URL, BdpStrategy, default_source
+from praktyki.crawl.bdp import DEFAULT_BDP_URL, NAVIGATION, BdpStrategy, default_source
 from praktyki.crawl.engine import Engine, EngineStats, ProgressSink, Strategy
 from praktyki.crawl.ops import (
     OpsSiteSpec,
@@ -53,6 +53,7 @@ from praktyki.store.crawl_runs import (
 )
 from praktyki.store.frontier import Frontier
 from praktyki.store.report import run_changes
+from praktyki.store.revalidation import revalidation_counts
 from praktyki.store.wipe import WipeKind, wipe
 
 __all__ = [
@@ -94,20 +95,27 @@ def _store(db_path: Path | str) -> Iterator[sqlite_utils.Database]:
             db.close()
 
 
+Clock = Callable[[], dt.datetime]
+
+
 def crawl_bdp(
     db_path: Path | str,
     base_url: str = DEFAULT_BDP_URL,
     settings: CrawlSettings | None = None,
     *,
     progress: ProgressSink | None = None,
+    clock: Clock | None = None,
 ) -> RunSummary:
     """Crawl (or refresh, or resume) a BDP-style site into ``db_path``; the run's summary.
+
+    ``clock`` (default: now, UTC) dates the run and is what the revalidation schedule
+    (``settings.revalidate_after``) reads: tests pass one to let days pass without waiting.
 
     A run of many practices assembles them in a second process
     (:mod:`praktyki.crawl.worker`, ``settings.assembly_worker``), started with
     multiprocessing's "spawn": a script calling this must keep its top-level code under
     ``if __name__ == "__main__":`` (the CLI, the tests and the benchmarks do)."""
-    return asyncio.run(crawl_bdp_async(db_path, base_url, settings, progress=progress))
+    return asyncio.run(crawl_bdp_async(db_path, base_url, settings, progress=progress, clock=clock))
 
 
 async def crawl_bdp_async(
@@ -116,6 +124,7 @@ async def crawl_bdp_async(
     settings: CrawlSettings | None = None,
     *,
     progress: ProgressSink | None = None,
+    clock: Clock | None = None,
 ) -> RunSummary:
     """:func:`crawl_bdp` for callers that already run an event loop."""
     settings = settings or CrawlSettings()
@@ -123,7 +132,7 @@ async def crawl_bdp_async(
     strategy = BdpStrategy(base_url)
     source = settings.source or default_source(strategy.base_url)
     with _store(db_path) as db:
-        return await _crawl(db, Path(db_path), strategy, source, settings, progress)
+        return await _crawl(db, Path(db_path), strategy, source, settings, progress, clock or _now)
 
 
 def _start_run(
@@ -131,13 +140,19 @@ def _start_run(
     strategy: BdpStrategy,
     source: str,
     settings: CrawlSettings,
+    clock: Clock,
 ) -> tuple[int, dt.datetime, bool]:
     """Resume the unfinished run of this source, or begin one: (run_id, started_at, resumed)."""
-    return _start_or_resume(db, STRATEGY, source, strategy.base_url, settings)
+    return _start_or_resume(db, STRATEGY, source, strategy.base_url, settings, clock)
 
 
 def _start_or_resume(
-    db: sqlite_utils.Database, kind: str, source: str, base_url: str, settings: CrawlSettings
+    db: sqlite_utils.Database,
+    kind: str,
+    source: str,
+    base_url: str,
+    settings: CrawlSettings,
+    clock: Clock = _now,
 ) -> tuple[int, dt.datetime, bool]:
     run_id = resumable_run(db, kind, source)
     if run_id is not None:
@@ -152,7 +167,7 @@ def _start_or_resume(
             run_id,
             RunSummary(run_id=run_id, kind=kind, status=RunStatus.INTERRUPTED, started_at=started),
         )
-    started = _now()
+    started = clock()
     options = settings.as_options() | {"base_url": base_url, "source": source}
     run_id = begin_run(db, kind=kind, options=options, started_at=started)
     record_crawl_run(db, run_id, strategy=kind, source=source, base_url=base_url)
@@ -170,8 +185,9 @@ async def _crawl(
     source: str,
     settings: CrawlSettings,
     progress: ProgressSink | None,
+    clock: Clock,
 ) -> RunSummary:
-    run_id, started, resumed = _start_run(db, strategy, source, settings)
+    run_id, started, resumed = _start_run(db, strategy, source, settings, clock)
     earlier_requests, earlier_bytes = _archived_so_far(db, run_id)
     worker = AssemblyWorker(db_path, run_id, source)
     launcher = None
@@ -179,7 +195,7 @@ async def _crawl(
         launcher = WorkerLauncher(db, worker, min_practices=settings.worker_min_practices)
     try:
         engine, fetcher, stats = await _run_engine(
-            db, run_id, strategy, settings, progress, resumed, after_write=launcher
+            db, run_id, strategy, settings, progress, resumed, after_write=launcher, clock=clock
         )
         worker.finish()  # its last round: every practice final by now that it has not done
     finally:
@@ -187,12 +203,13 @@ async def _crawl(
     complete = engine.complete()
     if not complete:
         log.warning("discovery was incomplete (failed listing pages or --max-pages): no removals")
-    run = _Run(run_id, STRATEGY, started, fetcher, earlier_requests, earlier_bytes)
+    run = _Run(run_id, STRATEGY, started, fetcher, earlier_requests, earlier_bytes, clock)
     summary = _finish(db, run, complete, functools.partial(assemble_bdp, db, run_id, source))
     log.info(
-        "run %d: %d pages fetched here, %d skipped by robots.txt",
+        "run %d: %d pages fetched here, %d not due for revalidation, %d skipped by robots.txt",
         run_id,
         stats.fetched,
+        stats.skipped_by_policy,
         stats.skipped_robots,
     )
     return summary
@@ -207,6 +224,7 @@ async def _run_engine(
     resumed: bool,
     *,
     after_write: Callable[[], None] | None = None,
+    clock: Clock = _now,
 ) -> tuple[Engine, Fetcher, EngineStats]:
     """Run the frontier of ``run_id`` to its end with a fresh HTTP client."""
     pool = httpx.Limits(
@@ -231,6 +249,8 @@ async def _run_engine(
             extra_passes=settings.extra_passes,
             progress=progress,
             after_write=after_write,
+            revalidation=settings.revalidation(),
+            clock=clock,
         )
         if not resumed:
             engine.seed()
@@ -248,6 +268,7 @@ class _Run:
     fetcher: Fetcher
     earlier_requests: int
     earlier_bytes: int
+    clock: Clock = _now
 
 
 def _finish(
@@ -277,7 +298,10 @@ def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSum
     counts = Frontier(db, run_id).counts()
     not_modified = Archive(db).not_modified(run_id)
     failed = counts["failed"] + assembly.failed
-    finished = _now()
+    finished = run.clock()
+    policy = revalidation_counts(db, run_id, exclude_kinds=NAVIGATION)
+    oldest = policy.oldest_checked_at
+    age = (finished.date() - oldest.astimezone(dt.UTC).date()).days if oldest else 0
     return RunSummary(
         run_id=run_id,
         kind=run.kind,
@@ -293,6 +317,9 @@ def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSum
         unchanged=assembly.unchanged,
         failed=failed,
         exit_code=1 if failed else 0,
+        revalidated=policy.revalidated,
+        skipped_by_policy=policy.skipped,
+        oldest_revalidation_age_days=max(age, 0),
     )
 
 

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from praktyki.crawl.revalidate import DEFAULT_REVALIDATE_AFTER, RevalidationPolicy
 from praktyki.errors import ConfigError
 from praktyki.scraper.policy import DEFAULT_USER_AGENT, Limits, Politeness, RetryPolicy
 
@@ -31,6 +32,10 @@ class CrawlSettings:
     library: the worker is started with "spawn", which re-imports the caller's ``__main__``, so
     a script must keep its crawl under ``if __name__ == "__main__":``; the command line (whose
     entry point is guarded) turns it on.
+
+    ``revalidate_after`` (days) is the revalidation policy of a refresh
+    (:mod:`praktyki.crawl.revalidate`): unchanged pages are asked about again on a rotating
+    schedule, each at least every that many days; ``0`` asks about every page every run.
     """
 
     POLITE_PER_HOST = 2
@@ -44,6 +49,7 @@ class CrawlSettings:
     extra_passes: int = 2
     assembly_worker: bool = False
     worker_min_practices: int = 300
+    revalidate_after: int = DEFAULT_REVALIDATE_AFTER
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     limits: Limits = field(default_factory=Limits)
 
@@ -60,6 +66,7 @@ class CrawlSettings:
             raise ConfigError("extra_passes must be >= 0")
         if self.worker_min_practices < 0:
             raise ConfigError("worker_min_practices must be >= 0")
+        self.revalidation()  # validates revalidate_after
 
     def politeness(self) -> Politeness:
         per_host = (
@@ -71,6 +78,9 @@ class CrawlSettings:
             obey_robots=self.obey_robots,
             user_agent=self.user_agent,
         )
+
+    def revalidation(self) -> RevalidationPolicy:
+        return RevalidationPolicy(self.revalidate_after)
 
     def replace(self, **changes: Any) -> CrawlSettings:
         return dataclasses.replace(self, **changes)
@@ -86,4 +96,5 @@ class CrawlSettings:
             "obey_robots": self.obey_robots,
             "extra_passes": self.extra_passes,
             "assembly_worker": self.assembly_worker,
+            "revalidate_after": self.revalidate_after,
         }

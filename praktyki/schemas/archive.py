@@ -68,3 +68,5 @@ class FrontierItem(Record):
     last_error: str | None = None
     status: int | None = None
     archive_id: int | None = None
+    forced: bool = False
+    fingerprint: str | None = None

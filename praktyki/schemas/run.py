@@ -49,4 +49,10 @@ class RunSummary(Record):
     unchanged: int = Field(default=0, ge=0)
     failed: int = Field(default=0, ge=0)
     exit_code: int | None = None
+    # the revalidation policy (praktyki.crawl.revalidate): pages under it fetched again after an
+    # earlier confirmation, pages it let stand unfetched, and the age in days of the oldest
+    # confirmation among those (0 when none was skipped)
+    revalidated: int = Field(default=0, ge=0)
+    skipped_by_policy: int = Field(default=0, ge=0)
+    oldest_revalidation_age_days: int = Field(default=0, ge=0)
     changes: tuple[RunChange, ...] = ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from praktyki.parsers.labels import FIELD_LABELS
-from praktyki.store.codebook_crawl import CRAWL_TABLES
+from praktyki.store.codebook_crawl import CRAWL_TABLES, REVALIDATION
 from praktyki.store.codebook_types import ColumnDoc, TableDoc
 from praktyki.store.codebook_types import column as _c
 from praktyki.store.db import SCHEMA_VERSION
@@ -497,7 +497,7 @@ def render_markdown() -> str:
         "",
     ]
     lines += _render(TABLES)
-    lines += ["# Archive, frontier and crawl bookkeeping", ""]
+    lines += ["# Archive, frontier and crawl bookkeeping", "", REVALIDATION, ""]
     lines += _render(CRAWL_TABLES)
     return "\n".join(lines)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from praktyki.store.codebook_types import ColumnDoc, TableDoc, column
 
-__all__ = ["CRAWL_TABLES"]
+__all__ = ["CRAWL_TABLES", "REVALIDATION"]
 
 
 def _c(name: str, type_: str, meaning: str, example: str = "") -> ColumnDoc:
@@ -18,6 +18,21 @@ def _c(name: str, type_: str, meaning: str, example: str = "") -> ColumnDoc:
 
 
 _RUN = _c("run_id", "INTEGER", "The run (runs.run_id).", "3")
+
+#: How a refresh decides what to ask the server again (``praktyki crawl bdp --revalidate-after``).
+REVALIDATION = (
+    "**Revalidation.** A BDP refresh re-reads every navigation page (home, sections, listings). "
+    "A practice whose listing entry is new or shows another title than when the practice was "
+    "last fetched (`crawl_fingerprints`) is fetched at once with its tabs and files (`frontier."
+    "forced`). Every other archived page is asked about again (conditional GET) on a rotating "
+    "schedule: on the days a stable hash of its practice's `art` comes up (about 1/N of the "
+    "practices a day) and in any case once its last 2xx/304 is N calendar days old (N = "
+    "`--revalidate-after`, default 7; 0 = every page every run), the age dated by the start of "
+    "the run that fetched it. A page the schedule skips is not requested: its frontier row is "
+    "done with a NULL `status` and the `archive_id` of the archived body that stands for it. "
+    "The run summary (`--json-summary`) counts `revalidated` and `skipped_by_policy` pages "
+    "and gives `oldest_revalidation_age_days`."
+)
 
 CRAWL_TABLES: tuple[TableDoc, ...] = (
     TableDoc(
@@ -70,8 +85,33 @@ CRAWL_TABLES: tuple[TableDoc, ...] = (
             _c("state", "TEXT", "pending, in_progress, done or failed.", "done"),
             _c("attempts", "INTEGER", "Fetch passes made for it in this run.", "1"),
             _c("last_error", "TEXT", "Last failure (`ClassName: reason`)."),
-            _c("status", "INTEGER", "HTTP status of the last fetch.", "200"),
-            _c("archive_id", "INTEGER", "archive_responses.id of the last fetch."),
+            _c(
+                "status",
+                "INTEGER",
+                "HTTP status of the last fetch; NULL on a done row: skipped by the "
+                "revalidation policy (no request made).",
+                "200",
+            ),
+            _c(
+                "archive_id",
+                "INTEGER",
+                "archive_responses.id of the last fetch (of a skipped row: the archived body "
+                "that still stands for it).",
+            ),
+            _c(
+                "forced",
+                "INTEGER",
+                "1 when the page must be revalidated this run whatever the schedule: the page "
+                "that linked it says it changed (a listing entry's title), or it belongs to "
+                "such a page (a changed practice's tabs and files).",
+                "0",
+            ),
+            _c(
+                "fingerprint",
+                "TEXT",
+                "What the linking page said about it (a listing entry's title); compared with "
+                "crawl_fingerprints.",
+            ),
         ),
     ),
     TableDoc(
@@ -124,6 +164,17 @@ CRAWL_TABLES: tuple[TableDoc, ...] = (
             _c("kind", "TEXT", "What the page was read as.", "listing"),
             _c("version", "TEXT", "The strategy's discovery version.", "bdp/0.1.0/1"),
             _c("links", "TEXT", "JSON list of [url, kind, priority, depth]."),
+        ),
+    ),
+    TableDoc(
+        "crawl_fingerprints",
+        "Per URL, the fingerprint its linking page gave it (a BDP listing entry's title) when "
+        "it was last fetched: a different one in a later listing makes the page due at once.",
+        "url",
+        (
+            _c("url", "TEXT", "Canonical URL of the linked page (a practice's summary)."),
+            _c("fingerprint", "TEXT", "The listing entry's title then."),
+            _RUN,
         ),
     ),
     TableDoc(

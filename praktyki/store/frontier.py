@@ -4,8 +4,10 @@ Table ``frontier`` (made by :mod:`praktyki.store.schema_crawl`): one row per ``(
 with ``kind`` (what the orchestrator will parse it as), ``depth``, ``priority``, ``parent``,
 ``state`` (``pending`` → ``in_progress`` → ``done`` | ``failed``; a retryable failure goes back
 to ``pending`` until ``max_attempts`` claims were spent), ``attempts`` (claims), ``last_error``,
-``status`` and ``archive_id`` of the outcome, ``seq`` (insertion order, for FIFO within a
-priority).
+``status`` and ``archive_id`` of the outcome (a done row with a NULL ``status`` was skipped by
+the revalidation policy: no request, ``archive_id`` is the archived body that stands for it),
+``forced`` and ``fingerprint`` (see :mod:`praktyki.crawl.revalidate`), ``seq`` (insertion
+order, for FIFO within a priority).
 
 Every method writes through ``db.atomic()``: outside a transaction it commits at once (the
 frontier is committed as it goes; use WAL so readers are not blocked), inside the caller's
@@ -24,11 +26,16 @@ import sqlite_utils
 from praktyki.errors import StorageError
 from praktyki.schemas.archive import FrontierItem, FrontierState
 
-__all__ = ["Frontier", "done_rows", "tab_rows"]
+__all__ = ["Frontier", "NewLink", "done_rows", "tab_rows"]
 
 STATES: tuple[str, ...] = get_args(FrontierState)
 
-_FIELDS = "url, kind, depth, priority, parent, state, attempts, last_error, status, archive_id"
+_FIELDS = (
+    "url, kind, depth, priority, parent, state, attempts, last_error, status, archive_id, "
+    "forced, fingerprint"
+)
+#: What :meth:`Frontier.add_many` queues: url, kind, depth, priority, parent, forced, fingerprint.
+NewLink = tuple[str, str, int, int, str | None, bool, str | None]
 
 
 class Frontier:
@@ -57,21 +64,23 @@ class Frontier:
             cursor = self._execute(sql, [self.run_id, url, kind, depth, priority, parent])
         return cursor.rowcount == 1
 
-    def add_many(self, links: Sequence[tuple[str, str, int, int, str | None]]) -> int:
-        """Queue many ``(url, kind, depth, priority, parent)``; returns how many were new."""
+    def add_many(self, links: Sequence[NewLink]) -> int:
+        """Queue many :data:`NewLink` rows; returns how many were new."""
         if not links:
             return 0
         sql = (
-            "INSERT OR IGNORE INTO frontier (run_id, url, kind, depth, priority, parent) "
-            "VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT OR IGNORE INTO frontier "
+            "(run_id, url, kind, depth, priority, parent, forced, fingerprint) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         )
         rows = [(self.run_id, *link) for link in links]
         with self._transaction():
             cursor = self._executemany(sql, rows)
         return cursor.rowcount
 
-    def done_many(self, outcomes: Sequence[tuple[str, int, int | None]]) -> None:
-        """:meth:`done` for many ``(url, status, archive_id)`` in one statement."""
+    def done_many(self, outcomes: Sequence[tuple[str, int | None, int | None]]) -> None:
+        """:meth:`done` for many ``(url, status, archive_id)`` in one statement (``status``
+        None: skipped by the revalidation policy, ``archive_id`` the body that stands)."""
         if not outcomes:
             return
         sql = (

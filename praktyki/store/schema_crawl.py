@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-__all__ = ["CRAWL_TABLES", "create_crawl_tables"]
+__all__ = ["CRAWL_TABLES", "add_revalidation", "create_crawl_tables"]
 
 _ARCHIVE = """
 CREATE TABLE IF NOT EXISTS archive_blobs (
@@ -116,6 +116,20 @@ CREATE TABLE IF NOT EXISTS crawl_links (
 
 _DDL = (_ARCHIVE, _FRONTIER, _RUNS, _ASSEMBLED, _OPS_RUN_SITES, _LINKS)
 
+# Version 3: the revalidation policy (:mod:`praktyki.crawl.revalidate`). A frontier row may be
+# ``forced`` (the page that linked it says it changed: revalidate it whatever the schedule) and
+# carries the ``fingerprint`` the linking page gave it (a listing entry's title);
+# ``crawl_fingerprints`` keeps, per URL, the fingerprint it had when it was last fetched.
+_REVALIDATION = """
+ALTER TABLE frontier ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE frontier ADD COLUMN fingerprint TEXT;
+CREATE TABLE IF NOT EXISTS crawl_fingerprints (
+    url TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    run_id INTEGER NOT NULL
+) WITHOUT ROWID
+"""
+
 #: The crawl's table names, in creation order.
 CRAWL_TABLES: tuple[str, ...] = (
     "archive_blobs",
@@ -126,6 +140,7 @@ CRAWL_TABLES: tuple[str, ...] = (
     "crawl_assembled",
     "ops_run_sites",
     "crawl_links",
+    "crawl_fingerprints",
 )
 
 
@@ -134,3 +149,10 @@ def create_crawl_tables(db: Database) -> None:
     for script in _DDL:
         for statement in filter(str.strip, script.split(";")):
             db.execute(statement)
+
+
+def add_revalidation(db: Database) -> None:
+    """Migration 3: the frontier's ``forced`` and ``fingerprint`` columns and the
+    ``crawl_fingerprints`` table (inside the caller's transaction)."""
+    for statement in filter(str.strip, _REVALIDATION.split(";")):
+        db.execute(statement)
