@@ -26,7 +26,8 @@ class CrawlSettings:
 
     ``assembly_worker`` lets a BDP crawl load practices in a second process while it fetches
     (:mod:`praktyki.crawl.worker`; the result is the same either way). It is started once the
-    run's navigation is complete and it knows ``worker_min_practices`` practices: below a few
+    run's navigation is complete and it has fetched ``worker_min_practices`` practice summaries
+    with a body (a refresh of unchanged practices only re-sights them): below a few
     hundred, assembling at the end takes less than a second, about what spawning a Python
     process costs, so small runs and tests stay in one process. Off by default in the
     library: the worker is started with "spawn", which re-imports the caller's ``__main__``, so

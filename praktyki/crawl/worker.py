@@ -261,7 +261,9 @@ class AssemblyWorker:
 class WorkerLauncher:
     """Starts the run's worker once it has something to do: called after each write of the
     engine, it looks (at most every ``interval`` seconds) whether navigation is complete and
-    the run knows at least ``min_practices`` practice summaries."""
+    the run has fetched at least ``min_practices`` practice summaries with a body (2xx). A
+    refresh whose practices answer 304 or are skipped by the revalidation policy only
+    re-sights them, which costs less in the crawler than spawning the worker does."""
 
     def __init__(
         self,
@@ -284,6 +286,6 @@ class WorkerLauncher:
         self._checked = now
         if not navigation_complete(self.db, self.worker.run_id):
             return
-        known, _ = Frontier(self.db, self.worker.run_id).kind_progress(["practice"])
-        if known >= self.min_practices:
+        fetched = Frontier(self.db, self.worker.run_id).fetched(["practice"])
+        if fetched >= self.min_practices:
             self.worker.start()

@@ -199,6 +199,16 @@ class Frontier:
         ).fetchone()
         return int(total), int(open_)
 
+    def fetched(self, kinds: Collection[str]) -> int:
+        """How many URLs of these kinds are done with a body this run (a 2xx answer)."""
+        marks = ", ".join("?" for _ in kinds)
+        (count,) = self._execute(
+            "SELECT COUNT(*) FROM frontier WHERE run_id = ? AND state = 'done' "  # noqa: S608
+            f"AND status BETWEEN 200 AND 299 AND kind IN ({marks})",
+            [self.run_id, *kinds],
+        ).fetchone()
+        return int(count)
+
     def _update(self, url: str, assignments: str, params: list[Any]) -> None:
         sql = f"UPDATE frontier SET {assignments} WHERE run_id = ? AND url = ?"  # noqa: S608
         with self.db.atomic():
