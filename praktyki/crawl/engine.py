@@ -200,6 +200,7 @@ class Engine:
         after_write: Callable[[], None] | None = None,
         revalidation: RevalidationPolicy | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        window: int | None = None,
     ) -> None:
         self.db = db
         self.run_id = run_id
@@ -209,6 +210,8 @@ class Engine:
         # One claim per pass: the engine's passes, not the frontier, decide on another try.
         self.frontier = Frontier(db, run_id, max_attempts=1)
         self.concurrency = concurrency
+        # items worked on at once (most may wait for their host's turn in the fetcher)
+        self.window = max(window or concurrency, concurrency)
         self.max_pages = max_pages
         self.extra_passes = extra_passes
         self.progress = progress
@@ -266,10 +269,11 @@ class Engine:
         in_flight: set[asyncio.Task[_Outcome]] = set()
         try:
             while True:
-                room = self.concurrency - len(in_flight)
+                room = self.window - len(in_flight)
                 if room > 0 and (self._queue or not self.stats.cut):
                     items = self._claim(room)
-                    if len(items) < room and self._unwritten:
+                    short = len(in_flight) + len(items) < self.concurrency
+                    if short and self._unwritten:
                         # the frontier ran short: the unwritten links may be what it lacks
                         self._write()
                         items += self._claim(room - len(items))

@@ -251,6 +251,7 @@ async def _run_engine(
             after_write=after_write,
             revalidation=settings.revalidation(),
             clock=clock,
+            window=settings.task_window(),
         )
         if not resumed:
             engine.seed()

@@ -40,6 +40,7 @@ class CrawlSettings:
     """
 
     POLITE_PER_HOST = 2
+    WAITING_WINDOW = 1024
 
     rate: float = 1.0
     concurrency: int = 4
@@ -76,12 +77,20 @@ class CrawlSettings:
         return Politeness(
             rate_per_host=self.rate,
             concurrency_per_host=per_host,
+            concurrency_total=self.concurrency,
             obey_robots=self.obey_robots,
             user_agent=self.user_agent,
         )
 
     def revalidation(self) -> RevalidationPolicy:
         return RevalidationPolicy(self.revalidate_after)
+
+    def task_window(self) -> int:
+        """URLs the engine works on at once. Without a rate limit, ``concurrency`` (each is a
+        request in flight). With one, most of them wait for their host's turn (holding no
+        request slot: the fetcher caps those at ``concurrency``), so the window is wide enough
+        for every host of a many-site crawl to have its next URL waiting."""
+        return self.concurrency if self.rate == 0 else max(self.concurrency, self.WAITING_WINDOW)
 
     def replace(self, **changes: Any) -> CrawlSettings:
         return dataclasses.replace(self, **changes)

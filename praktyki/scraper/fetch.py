@@ -143,6 +143,7 @@ class Fetcher:
         self._limiter = limiter or HostLimiter(
             rate=pol.rate_per_host,
             concurrency=pol.concurrency_per_host,
+            total=pol.concurrency_total,
             max_interval=pol.max_interval,
             sleep=sleep,
         )

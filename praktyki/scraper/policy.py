@@ -82,6 +82,7 @@ class Politeness:
 
     rate_per_host: float = 1.0
     concurrency_per_host: int = 2
+    concurrency_total: int | None = None  # requests in flight over all hosts (None: no cap)
     obey_robots: bool = True
     user_agent: str = DEFAULT_USER_AGENT
     max_interval: float = 60.0

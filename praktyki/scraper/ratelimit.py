@@ -1,5 +1,9 @@
 """Per-host politeness: a minimum interval between request starts and a concurrency cap.
 
+An optional cap on requests in flight over all hosts (``total``) is taken only once a host's
+turn has come: a request waiting for its host's interval holds no global slot, so many polite
+hosts are crawled side by side instead of one slow host's queue filling the crawl.
+
 For each host the interval is ``max(1 / rate, robots Crawl-delay)``. A 429 or 503 answer
 doubles the host's current interval (at most ``max_interval``); each success halves the extra
 back towards the base. ``rate == 0`` means no limit at all (no spacing, no slow-down) — the
@@ -39,6 +43,7 @@ class HostLimiter:
         *,
         rate: float = 1.0,
         concurrency: int = 2,
+        total: int | None = None,
         max_interval: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
@@ -50,6 +55,7 @@ class HostLimiter:
         self._clock = clock
         self._sleep = sleep
         self._hosts: dict[str, _HostState] = {}
+        self._total = asyncio.Semaphore(total) if total else None
 
     def _state(self, host: str) -> _HostState:
         state = self._hosts.get(host)
@@ -94,7 +100,11 @@ class HostLimiter:
         state = self._state(host)
         async with state.semaphore:
             await self._wait_turn(state)
-            yield
+            if self._total is None:
+                yield
+                return
+            async with self._total:
+                yield
 
     async def _wait_turn(self, state: _HostState) -> None:
         if self._unlimited:
