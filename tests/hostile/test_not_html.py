@@ -5,6 +5,7 @@ Checked where every parser decodes (``decode_html``), so each entry point says t
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import random
@@ -13,7 +14,7 @@ from collections.abc import Callable
 
 import pytest
 
-from praktyki.errors import NotHtml
+from praktyki.errors import DecodeError, MissingBlock, NotAPracticePage, NotHtml
 from praktyki.parsers.bdp import parse_listing, parse_menu, parse_practice
 from praktyki.parsers.decode import decode_html
 from praktyki.parsers.dispatch import parse_page
@@ -83,3 +84,24 @@ def test_every_entry_point_rejects_a_binary_body(entry: str, name: str) -> None:
 def test_text_is_not_binary(body: bytes) -> None:
     assert what_binary(body) is None
     assert "Ośrodek" in decode_html(body).text
+
+
+BROKEN_ENCODINGS = {
+    "utf-8-bom-then-latin2": codecs.BOM_UTF8 + ARTICLE.encode("iso-8859-2"),
+    "utf-16-bom-odd-length": codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")[:-1],
+    "declared-utf-8-sent-cp1250": ARTICLE.replace("<html>", '<html><meta charset="utf-8">').encode(
+        "windows-1250"
+    ),
+    "truncated-multibyte": ARTICLE.encode()[:-1] + "ł".encode()[:1],
+    "mixed-utf-8-and-cp1250": ARTICLE.encode() + "żółw".encode("windows-1250"),
+}
+
+
+@pytest.mark.parametrize("name", BROKEN_ENCODINGS, ids=str)
+@pytest.mark.parametrize("entry", ENTRY_POINTS, ids=str)
+def test_a_broken_encoding_is_a_decode_error_or_clean_text(entry: str, name: str) -> None:
+    try:
+        result = ENTRY_POINTS[entry](BROKEN_ENCODINGS[name])
+    except (DecodeError, NotAPracticePage, MissingBlock):
+        return  # named; any other error fails the test
+    assert "\ufffd" not in str(result)  # never replacement characters in a record
