@@ -65,8 +65,9 @@ def test_what_binary_names_the_file_kind(name: str) -> None:
 @pytest.mark.parametrize("name", BINARIES, ids=str)
 @pytest.mark.parametrize("entry", ENTRY_POINTS, ids=str)
 def test_every_entry_point_rejects_a_binary_body(entry: str, name: str) -> None:
-    with pytest.raises(NotHtml, match="not an HTML page"):
+    with pytest.raises(NotHtml, match="not an HTML page") as caught:
         ENTRY_POINTS[entry](BINARIES[name][0])
+    assert caught.value.url in (BDP_URL, OPS_URL)
 
 
 @pytest.mark.parametrize(
