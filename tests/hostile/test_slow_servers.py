@@ -14,9 +14,9 @@ import pytest
 from crawl_support import FAST, expected_practice, query, stored_practice
 
 from praktyki.crawl.service import crawl_bdp
-from praktyki.replica import parse_fault_spec
-from praktyki.replica.bdp_site import BdpSite
 from praktyki.scraper.policy import Limits
+from praktyki_replica import parse_fault_spec
+from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 8
 # Short timeouts stand in for the defaults (30 s idle, 45 s per URL) at test speed.
