@@ -84,11 +84,15 @@ def crawl(urls: list[str], concurrency: int, rate: float = 1.0) -> tuple[float, 
 
     settings = CrawlSettings(rate=rate, concurrency=concurrency)
     with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         summary = asyncio.run(
             crawl_ops_async(Path(tmp) / "ops.db", sites_from_urls(urls), settings)
         )
-        return time.perf_counter() - started, summary.requests
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        if len(urls) > 1:
+            per_page = cpu / max(summary.requests, 1) * 1000
+            print(f"  (crawler CPU {cpu:.1f} s = {per_page:.1f} ms/page)", flush=True)
+        return wall, summary.requests
 
 
 def main() -> None:
@@ -109,12 +113,16 @@ def main() -> None:
         sizes = [crawl([url], args.concurrency, rate=0)[1] for url in urls[:5]]
         biggest = urls[sizes.index(max(sizes))]
         own, own_pages = crawl([biggest], args.concurrency)
-        print(f"largest site alone: {own_pages} requests in {own:.1f} s (kinds: {sizes} requests)")
+        print(
+            f"largest site alone: {own_pages} requests in {own:.1f} s (kinds: {sizes} requests)",
+            flush=True,
+        )
         for count in sorted(args.sites):
             wall, pages = crawl(urls[:count], args.concurrency)
             print(
                 f"{count} sites: {pages} requests in {wall:.1f} s = {wall / own:.2f}x the largest "
-                f"site's time (aim <= 1.5 at 300), peak RSS {peak_rss_mb():.0f} MB"
+                f"site's time (aim <= 1.5 at 300), peak RSS {peak_rss_mb():.0f} MB",
+                flush=True,
             )
     finally:
         if replica.stdin:
