@@ -81,6 +81,36 @@ def test_json_summary_holds_the_contract_fields(tmp_path: Path, base_url: str) -
 
 
 @pytest.mark.slow
+def test_revalidate_after_0_asks_about_every_practice_page_again(
+    tmp_path: Path, base_url: str
+) -> None:
+    db, out = str(tmp_path / "p.db"), tmp_path / "summary.json"
+    run_cli("crawl", "bdp", base_url, "--db", db, "--rate", "0", "--quiet")
+    code, _, _ = run_cli(
+        *("crawl", "bdp", base_url, "--db", db, "--rate", "0", "--quiet"),
+        *("--revalidate-after", "0", "--json-summary", str(out)),
+    )
+    summary = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0
+    assert summary["skipped_by_policy"] == 0
+    assert summary["revalidated"] == summary["not_modified"] > PRACTICES
+
+
+def test_a_negative_revalidate_after_is_exit_2(tmp_path: Path) -> None:
+    code, _, stderr = run_cli(
+        "crawl",
+        "bdp",
+        "http://127.0.0.1:9/",
+        "--db",
+        str(tmp_path / "p.db"),
+        "--revalidate-after",
+        "-1",
+    )
+    assert code == 2
+    assert "--revalidate-after" in stderr
+
+
+@pytest.mark.slow
 def test_quiet_prints_nothing(tmp_path: Path, base_url: str) -> None:
     code, stdout, stderr = run_cli(
         "crawl", "bdp", base_url, "--db", str(tmp_path / "p.db"), "--rate", "0", "--quiet"
