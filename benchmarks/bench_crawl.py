@@ -10,6 +10,10 @@ asked about) and the day after with ``--revalidate-after 0`` (every page, the be
 before the policy); each refresh's share of the full crawl's requests and wall time (aim:
 <= 20% and <= 15% with the default). Checks that the database holds every replica practice
 after each run (a benchmark that loses data measures nothing).
+
+``--scrapy`` also runs a fetch-only Scrapy spider (benchmarks/scrapy_fetch.py, in its own process)
+over the same replica in the same run and prints its pages/s and peak RSS beside the full
+crawl's (aim: ours >= 1.0x Scrapy's pages/s, peak RSS < 200 MB at 5,000 practices).
 """
 
 from __future__ import annotations
@@ -118,6 +122,23 @@ def share(label: str, refresh: tuple[float, int], full: tuple[float, int], aim: 
     )
 
 
+def compare_scrapy(base_url: str, concurrency: int, full: tuple[float, int]) -> None:
+    spider = Path(__file__).resolve().parent / "scrapy_fetch.py"
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, str(spider), base_url, str(concurrency)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    pages, seconds, rss = int(out[0]), float(out[1]), float(out[2])
+    ours = full[1] / full[0]
+    print(
+        f"Scrapy fetch-only: {pages} pages in {seconds:.1f} s = {pages / seconds:.0f} pages/s, "
+        f"peak RSS {rss:.0f} MB; ours (crawl + archive + parse + load) {ours:.0f} pages/s = "
+        f"{ours / (pages / seconds):.2f}x Scrapy's (aim >= 1.0), peak RSS {peak_rss_mb():.0f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--practices", type=int, default=5000)
@@ -126,6 +147,7 @@ def main() -> None:
     parser.add_argument(
         "--no-worker", action="store_true", help="assemble in the crawler process only"
     )
+    parser.add_argument("--scrapy", action="store_true", help="compare with a Scrapy spider")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     replica, base_url = start_replica(args.practices)
@@ -155,6 +177,8 @@ def main() -> None:
             )
             share("refresh, default", default, full, " (aim <= 20% of requests, <= 15% of time)")
             share("refresh, every page", every, full, "")
+            if args.scrapy:
+                compare_scrapy(base_url, args.concurrency, full)
             print(f"database {db.stat().st_size / 2**20:.0f} MB")
     finally:
         replica.terminate()
