@@ -223,3 +223,38 @@ async def test_concurrency_per_host_is_capped() -> None:
 
     await asyncio.gather(*(work() for _ in range(6)))
     assert peak == 2
+
+
+async def test_total_concurrency_caps_requests_over_all_hosts() -> None:
+    limiter = HostLimiter(rate=0, concurrency=2, total=3)
+    active, peak = 0, 0
+
+    async def work(host: str) -> None:
+        nonlocal active, peak
+        async with limiter.slot(host):
+            active += 1
+            peak = max(peak, active)
+            await asyncio.sleep(0)
+            await asyncio.sleep(0)
+            active -= 1
+
+    await asyncio.gather(*(work(f"h{n % 6}") for n in range(12)))
+    assert peak == 3
+
+
+async def test_a_request_waiting_for_its_hosts_turn_holds_no_total_slot() -> None:
+    clock, turn = FakeClock(), asyncio.Event()
+
+    async def sleep_until_released(seconds: float) -> None:
+        await turn.wait()
+        await clock.sleep(seconds)
+
+    limiter = HostLimiter(rate=1.0, total=1, clock=clock.now, sleep=sleep_until_released)
+    async with limiter.slot("a"):
+        pass
+    waiting = asyncio.create_task(starts(limiter, clock, "a", 1))  # its turn is 1 s away
+    await asyncio.sleep(0)
+    assert await starts(limiter, clock, "b", 1) == [0.0]  # not queued behind "a"
+    assert not waiting.done()
+    turn.set()
+    assert await waiting == [1.0]
