@@ -80,6 +80,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+#: With a wide window, how long an unwritten link may wait while the frontier has nothing.
+FLUSH_SECONDS = 0.1
+
 # Failures a later attempt may cure (the error text is "ClassName: reason", as archived).
 # Not among them: a redirect loop (both hops answered: the site is built that way), an
 # OutOfTime URL (it already spent its whole request-time budget on a hung or dripping
@@ -279,8 +282,7 @@ class Engine:
                 room = self.window - len(in_flight)
                 if room > 0 and (self._queue or not self.stats.cut):
                     items = self._claim(room)
-                    short = len(in_flight) + len(items) < self.concurrency
-                    if short and self._unwritten:
+                    if self._unwritten and self._lacking(room, len(items), len(in_flight)):
                         # the frontier ran short: the unwritten links may be what it lacks
                         self._write()
                         items += self._claim(room - len(items))
@@ -306,6 +308,17 @@ class Engine:
         finally:
             for task in in_flight:
                 task.cancel()
+
+    def _lacking(self, room: int, claimed: int, in_flight: int) -> bool:
+        """Whether the frontier ran short and the unwritten outcomes should be written now:
+        at once when fewer than ``concurrency`` URLs are being worked on; with a wide window
+        (many hosts waiting for their turns) once the oldest is ``FLUSH_SECONDS`` old, so that
+        a host's next link waits that long at most, not a whole batch."""
+        if claimed >= room:
+            return False
+        if in_flight + claimed < self.concurrency:
+            return True
+        return time.monotonic() - self._oldest >= FLUSH_SECONDS
 
     def _claim(self, room: int) -> list[FrontierItem]:
         if len(self._queue) < room:
