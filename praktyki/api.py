@@ -19,6 +19,7 @@ from praktyki.crawl.service import (
     reparse,
 )
 from praktyki.crawl.settings import CrawlSettings
+from praktyki.dataset import export_dataset
 from praktyki.load import open_database, search_practices
 from praktyki.schemas.run import RunStatus, RunSummary
 
@@ -33,6 +34,7 @@ __all__ = [
     "crawl_ops",
     "crawl_ops_async",
     "export_archive",
+    "export_dataset",
     "open_database",
     "reparse",
     "run_demo",

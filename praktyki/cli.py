@@ -486,22 +486,31 @@ def export_warc_command(file: Path, run_id: int | None, common: Common) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "jsonl"]),
+    type=click.Choice(["csv", "jsonl", "parquet"]),
     default="csv",
     show_default=True,
-    help="One CSV (with header) or JSON-lines file per table.",
+    help="One CSV (with header), JSON-lines or Parquet (typed) file per table.",
 )
-@click.option("--table", "tables", multiple=True, help="Only this table (repeatable).")
+@click.option(
+    "--table", "tables", multiple=True, help="Only this table (repeatable); updates the package."
+)
+@click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="CSV cells exactly as stored: no ' before cells starting with = + - @ (a spreadsheet "
+    "may run them as formulas).",
+)
 @common_options
 @handle_errors
-def export_command(out_dir: Path, fmt: str, tables: tuple[str, ...], common: Common) -> None:
+def export_command(
+    out_dir: Path, fmt: str, tables: tuple[str, ...], raw_csv: bool, common: Common
+) -> None:
     """Export the dataset tables to OUT_DIR as flat files, with CODEBOOK.md and a Frictionless
-    datapackage.json describing every field (the raw archive: see export-warc)."""
-    from praktyki.load import open_database
-    from praktyki.load.export import ExportFormat, export_dataset
+    datapackage.json describing every field, key and source (the raw archive: see export-warc).
+    Exporting some tables into a folder with a package updates that package."""
+    from praktyki.api import export_dataset
 
-    db = open_database(_existing_db(common))
-    counts = export_dataset(db, out_dir, fmt=ExportFormat(fmt), tables=tables)
+    counts = export_dataset(_existing_db(common), out_dir, fmt=fmt, tables=tables, raw_csv=raw_csv)
     if not common.quiet:
         for table, rows in counts.items():
             click.echo(f"{rows:>8}  {out_dir / f'{table}.{fmt}'}")

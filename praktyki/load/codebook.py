@@ -483,6 +483,35 @@ TABLES: tuple[TableDoc, ...] = (
 )
 
 
+EXPORT_NOTES = [
+    "## Exported files (`praktyki export`)",
+    "",
+    "One file per table above (not the FTS indexes) plus this codebook and a Frictionless "
+    "`datapackage.json` (types, primary and foreign keys, licence, sources, creation time; "
+    "`frictionless validate datapackage.json` checks a folder). Types: `date_added` and "
+    "`date_updated` are dates; `fetched_at`, `started_at` and `finished_at` are UTC date-times; "
+    "`published_at` and `modified_at` are the date-times the page shows (in Parquet: wall-clock "
+    "time, without a zone); phones, ids and codes are strings; JSON-array columns are strings "
+    "holding JSON.",
+    "",
+    "- **CSV** (UTF-8, header row). Formula guard (OWASP CSV injection): a text cell starting "
+    "with `=`, `+`, `-`, `@`, a tab or a carriage return (after any leading `'`) gets one more "
+    "`'` in front, so a spreadsheet shows it instead of running it; E.164 phones therefore read "
+    "`'+48…` in CSV. `--raw-csv` writes the cells as stored; the resource's `csvFormulaGuard` "
+    "says which. `praktyki.load.read_export.read_export(folder, table)` removes the guard.",
+    "- **JSON lines**: one object per row, values exactly as stored; a table without rows is one "
+    "line holding its column names as a JSON array (Frictionless' header row: an empty file "
+    "cannot be validated).",
+    "- **Parquet**: values exactly as stored, typed: `date32`, `timestamp[us, UTC]`, nullable "
+    "`int64`, `double`, `string`.",
+    "",
+    "`read_export` (needs pandas: `pip install 'praktyki[pandas]'`) reads any of the three with "
+    "the declared types: strings as `string`, integers as nullable `Int64`, dates and "
+    "date-times as `datetime64`.",
+    "",
+]
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -503,6 +532,7 @@ def render_markdown() -> str:
         "",
     ]
     lines += _render(TABLES)
+    lines += EXPORT_NOTES
     lines += ["# Archive, frontier and crawl bookkeeping", ""]
     lines += _render(STORE_TABLES)
     return "\n".join(lines)

@@ -1,0 +1,47 @@
+"""Library entry points over a finished database: export, read back, search, browse, report.
+
+Each takes the database path, opens it read-only where it only reads, and raises
+:class:`~praktyki.errors.ConfigError` for a missing database or bad options (the CLI maps it
+to exit 2). Re-exported by :mod:`praktyki.api`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from praktyki.errors import ConfigError
+from praktyki.load.db import open_database
+from praktyki.load.export import ExportFormat
+from praktyki.load.export import export_dataset as _export
+
+__all__ = ["existing_database", "export_dataset"]
+
+
+def existing_database(db_path: Path | str) -> Path:
+    """``db_path`` if a database is there; ConfigError (one line) otherwise."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise ConfigError(f"no database at {path} (run a crawl or praktyki demo first)")
+    return path
+
+
+def export_dataset(
+    db_path: Path | str,
+    out_dir: Path | str,
+    *,
+    fmt: str = "csv",
+    tables: Sequence[str] = (),
+    raw_csv: bool = False,
+) -> dict[str, int]:
+    """Export the dataset tables to ``out_dir`` (csv, jsonl or parquet) with CODEBOOK.md and
+    datapackage.json; rows written per table."""
+    try:
+        export_format = ExportFormat(fmt)
+    except ValueError as exc:
+        raise ConfigError(f"unknown export format {fmt!r}; formats: csv, jsonl, parquet") from exc
+    db = open_database(existing_database(db_path))
+    try:
+        return _export(db, Path(out_dir), fmt=export_format, tables=tables, raw_csv=raw_csv)
+    finally:
+        db.close()
