@@ -10,8 +10,13 @@ from load_helpers import new_database
 from sqlite_utils import Database
 
 from praktyki.errors import StorageError
-from praktyki.load.db import SCHEMA_VERSION, ensure_schema, open_database, schema_version
-from praktyki.load.schema import create_v1
+from praktyki.load.db import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    ensure_schema,
+    open_database,
+    schema_version,
+)
 
 
 @pytest.mark.parametrize(
@@ -109,14 +114,15 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
     assert open_database(path).schema == schema
 
 
-def test_later_migration_applies_on_top_of_v1(tmp_path: Path) -> None:
+def test_later_migration_applies_on_top_of_the_current_version(tmp_path: Path) -> None:
     db = new_database(tmp_path)
 
     def add_notes(db: Database) -> None:
         db.execute("ALTER TABLE practices ADD COLUMN notes TEXT")
 
-    ensure_schema(db, migrations={1: create_v1, 2: add_notes})
-    assert schema_version(db) == 2
+    later = SCHEMA_VERSION + 1
+    ensure_schema(db, migrations={**MIGRATIONS, later: add_notes})
+    assert schema_version(db) == later
     assert "notes" in db["practices"].columns_dict
 
 
@@ -127,9 +133,10 @@ def test_failed_migration_leaves_the_old_version(tmp_path: Path) -> None:
         db.execute("CREATE TABLE extra (x TEXT)")
         db.execute("THIS IS NOT SQL")
 
-    with pytest.raises(StorageError, match="version 2"):
-        ensure_schema(db, migrations={1: create_v1, 2: broken})
-    assert schema_version(db) == 1
+    later = SCHEMA_VERSION + 1
+    with pytest.raises(StorageError, match=f"version {later}"):
+        ensure_schema(db, migrations={**MIGRATIONS, later: broken})
+    assert schema_version(db) == SCHEMA_VERSION
     assert not db["extra"].exists()
 
 

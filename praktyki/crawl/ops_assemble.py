@@ -40,6 +40,7 @@ from praktyki.crawl.ops import PAGINATION_PARAMS, OpsSiteSpec, is_continuation
 from praktyki.errors import ParseError, StorageError
 from praktyki.load import load_ops_bundle, mark_ops_removed
 from praktyki.load.ops import OPS_PAGE
+from praktyki.load.search_index import clear_search_index
 from praktyki.load.tracked import ChangeKind
 from praktyki.parsers.decode import decode_html
 from praktyki.parsers.ops import SiteHints as ParserHints
@@ -111,7 +112,7 @@ def set_site_complete(db: sqlite_utils.Database, run_id: int, name: str, *, comp
 
 def wipe_ops(db: sqlite_utils.Database) -> None:
     """Empty the OPS dataset tables (archive, frontier, runs and ``ops_run_sites`` stay)."""
-    db.execute(f"DELETE FROM {OPS_PAGE.fts_table}")  # noqa: S608 - constant names
+    clear_search_index(db, OPS_PAGE.fts_table)
     for child in OPS_PAGE.children.values():
         db.execute(f"DELETE FROM {child.table}")  # noqa: S608
     db.execute("DELETE FROM history WHERE entity IN (?, 'institution')", [OPS_PAGE.entity])

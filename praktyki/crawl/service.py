@@ -47,6 +47,7 @@ from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
 from praktyki.errors import ConfigError
 from praktyki.load import DatabaseLock, begin_run, finish_run, get_run
 from praktyki.load.practices import PRACTICE
+from praktyki.load.search_index import clear_search_index
 from praktyki.schemas.run import RunStatus, RunSummary
 from praktyki.scraper.fetch import Fetcher
 from praktyki.scraper.frontier import Frontier
@@ -389,7 +390,7 @@ async def _crawl_ops(
 
 def _wipe_bdp(db: sqlite_utils.Database) -> None:
     """Empty the BDP dataset tables (archive, frontier and runs stay)."""
-    db.execute(f"DELETE FROM {PRACTICE.fts_table}")  # noqa: S608 - constant names
+    clear_search_index(db, PRACTICE.fts_table)
     for child in PRACTICE.children.values():
         db.execute(f"DELETE FROM {child.table}")  # noqa: S608
     db.execute("DELETE FROM history WHERE entity = ?", [PRACTICE.entity])

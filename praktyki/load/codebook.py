@@ -457,27 +457,25 @@ TABLES: tuple[TableDoc, ...] = (
     ),
     TableDoc(
         "practices_fts",
-        "FTS5 index over practices: folded (lower case, no diacritics, ł→l) copies of the "
-        "text; search with praktyki.load.fts.search_practices or fold the query yourself.",
-        "(source, practice_id) unindexed",
+        "FTS5 index over practices (external content: rowid = practices.rowid, text read from "
+        "practices). Each value is indexed as shown plus, where folding changes it, folded "
+        "(lower case, no diacritics, ł→l), so `współpraca`, `wspolpraca`, `Łódź` and `lodz` "
+        "all match; Datasette's `?_search=` and `sqlite-utils search practices` use it. "
+        "Rebuild with praktyki.load.search_index.rebuild_search_index, not FTS5's 'rebuild'.",
+        "rowid = practices.rowid",
         (
-            _c("source", "", "practices.source (not indexed)."),
-            _c("practice_id", "", "practices.practice_id (not indexed)."),
-            _c("title", "", "Folded title.", "", "aktywne formy dzialan …"),
-            _c("summary", "", "Folded summary."),
-            _c("presentation", "", "Folded full text."),
+            _c("title", "", "practices.title, indexed as shown and folded."),
+            _c("summary", "", "practices.summary, likewise."),
+            _c("presentation", "", "practices.presentation, likewise."),
         ),
     ),
     TableDoc(
         "ops_fts",
-        "FTS5 index over OPS articles, folded like practices_fts.",
-        "(source, url, article_index) unindexed",
+        "FTS5 index over OPS articles (rowid = ops_pages.rowid), folded like practices_fts.",
+        "rowid = ops_pages.rowid",
         (
-            _c("source", "", "ops_pages.source (not indexed)."),
-            _c("url", "", "ops_pages.url (not indexed)."),
-            _c("article_index", "", "ops_pages.article_index (not indexed)."),
-            _c("title", "", "Folded title."),
-            _c("body", "", "Folded body."),
+            _c("title", "", "ops_pages.title, indexed as shown and folded."),
+            _c("body", "", "ops_pages.body, likewise."),
         ),
     ),
 )

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from praktyki.errors import StorageError
 from praktyki.load.rows import storage_errors
 from praktyki.load.schema import create_v1
+from praktyki.load.search_index import create_search_indexes
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ensure_schema", "open_database", "schema_version"]
 
@@ -26,7 +27,7 @@ logger = logging.getLogger(__name__)
 Migration = Callable[[Database], None]
 
 #: Migration N takes a database at version N-1 to version N. Never edit a released one.
-MIGRATIONS: Mapping[int, Migration] = {1: create_v1}
+MIGRATIONS: Mapping[int, Migration] = {1: create_v1, 2: create_search_indexes}
 SCHEMA_VERSION: int = max(MIGRATIONS)
 
 BUSY_TIMEOUT_MS = 10_000
