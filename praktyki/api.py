@@ -19,7 +19,7 @@ from praktyki.crawl.service import (
     reparse,
 )
 from praktyki.crawl.settings import CrawlSettings
-from praktyki.dataset import export_dataset
+from praktyki.dataset import export_dataset, serve_dataset
 from praktyki.load import open_database, search_practices
 from praktyki.schemas.run import RunStatus, RunSummary
 
@@ -39,4 +39,5 @@ __all__ = [
     "reparse",
     "run_demo",
     "search_practices",
+    "serve_dataset",
 ]

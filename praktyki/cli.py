@@ -516,6 +516,28 @@ def export_command(
             click.echo(f"{rows:>8}  {out_dir / f'{table}.{fmt}'}")
 
 
+@cli.command("serve")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8001,
+    show_default=True,
+    help="Port on 127.0.0.1.",
+)
+@common_options
+@handle_errors
+def serve_command(port: int, common: Common) -> None:
+    """Open the dataset in Datasette on http://127.0.0.1:PORT/ until Ctrl-C: table and column
+    descriptions from the codebook, crawl internals hidden, canned queries (practices by
+    voivodeship and section, CAL practices, last run's changes), ?_search= folding Polish
+    letters (wspolpraca finds współpraca)."""
+    from praktyki.api import serve_dataset
+
+    if not common.quiet:
+        click.echo(f"Datasette at http://127.0.0.1:{port}/ (Ctrl-C stops it)")
+    serve_dataset(common.db_path, port=port)
+
+
 @cli.command("search")
 @click.argument("query")
 @click.option("--ops", "in_ops", is_flag=True, help="Search OPS articles instead of practices.")

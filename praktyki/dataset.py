@@ -15,7 +15,7 @@ from praktyki.load.db import open_database
 from praktyki.load.export import ExportFormat
 from praktyki.load.export import export_dataset as _export
 
-__all__ = ["existing_database", "export_dataset"]
+__all__ = ["existing_database", "export_dataset", "serve_dataset"]
 
 
 def existing_database(db_path: Path | str) -> Path:
@@ -45,3 +45,11 @@ def export_dataset(
         return _export(db, Path(out_dir), fmt=export_format, tables=tables, raw_csv=raw_csv)
     finally:
         db.close()
+
+
+def serve_dataset(db_path: Path | str, *, port: int = 8001) -> None:
+    """Open the dataset in Datasette on http://127.0.0.1:PORT/ until interrupted (metadata from
+    the codebook, crawl internals hidden, canned queries, folded ``?_search=``)."""
+    from praktyki.browse.serve import serve_datasette
+
+    serve_datasette(existing_database(db_path), port=port)

@@ -1,0 +1,50 @@
+"""Build the Datasette app over a praktyki database and serve it on 127.0.0.1."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from praktyki.load.browse import datasette_metadata
+
+__all__ = ["HOST", "build_datasette", "serve_datasette"]
+
+logger = logging.getLogger(__name__)
+
+HOST = "127.0.0.1"
+_HERE = Path(__file__).parent
+
+
+def build_datasette(db_path: Path) -> Any:
+    """A Datasette instance over ``db_path`` with praktyki's metadata, plugin and template."""
+    import sqlite3
+
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    from praktyki.browse import plugin
+
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+        names = [
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+    metadata = datasette_metadata(db_path.stem, names)
+    ds = Datasette(
+        files=[str(db_path)],
+        metadata=metadata,
+        template_dir=str(_HERE / "templates"),
+        settings={"default_page_size": 50, "sql_time_limit_ms": 3000},
+    )
+    if not pm.is_registered(plugin):  # Datasette's plugin manager is process-wide
+        pm.register(plugin, name="praktyki")
+    return ds
+
+
+def serve_datasette(db_path: Path, *, port: int = 8001) -> None:
+    """Serve until interrupted (SIGINT/SIGTERM end it cleanly)."""
+    import uvicorn
+
+    ds = build_datasette(db_path)
+    logger.info("serving %s at http://%s:%d/", db_path, HOST, port)
+    uvicorn.run(ds.app(), host=HOST, port=port, log_level="warning", lifespan="on")
