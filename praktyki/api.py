@@ -19,7 +19,7 @@ from praktyki.crawl.service import (
     reparse,
 )
 from praktyki.crawl.settings import CrawlSettings
-from praktyki.dataset import export_dataset, serve_dataset
+from praktyki.dataset import export_dataset, quality_report, render_report_html, serve_dataset
 from praktyki.load import open_database, search_practices
 from praktyki.schemas.run import RunStatus, RunSummary
 
@@ -36,6 +36,8 @@ __all__ = [
     "export_archive",
     "export_dataset",
     "open_database",
+    "quality_report",
+    "render_report_html",
     "reparse",
     "run_demo",
     "search_practices",

@@ -538,6 +538,54 @@ def serve_command(port: int, common: Common) -> None:
     serve_dataset(common.db_path, port=port)
 
 
+@cli.command("report")
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report as a static HTML page with charts (readable offline) to FILE.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report's numbers as JSON.")
+@common_options
+@handle_errors
+def report_command(html_file: Path | None, as_json: bool, common: Common) -> None:
+    """Data-quality report: coverage per source and field, unknown Metryka labels (with
+    examples), failures by site and reason, records new / changed / removed per run."""
+    from praktyki.api import quality_report, render_report_html
+
+    report = quality_report(common.db_path)
+    if html_file is not None:
+        _write_text(html_file, render_report_html(report))
+    if as_json:
+        click.echo(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2))
+    elif not common.quiet:
+        click.echo(_report_text(report, html_file))
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _report_text(report: Any, html_file: Path | None) -> str:
+    lines = []
+    for source in report.coverage:
+        low = [f"{f.field} {f.share:.0%}" for f in source.fields if f.share < 1]
+        lines.append(
+            f"{source.source} ({source.entity}, {source.records} records): "
+            + (", ".join(low) if low else "every field filled")
+        )
+    lines.append(f"unknown Metryka labels: {len(report.unknown_labels)}")
+    lines.append(f"failed pages: {sum(group.count for group in report.failures)}")
+    lines.append(f"runs: {len(report.runs)}")
+    if html_file is not None:
+        lines.append(f"HTML report written to {html_file}")
+    return "\n".join(lines)
+
+
 @cli.command("search")
 @click.argument("query")
 @click.option("--ops", "in_ops", is_flag=True, help="Search OPS articles instead of practices.")

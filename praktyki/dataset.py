@@ -14,8 +14,15 @@ from praktyki.errors import ConfigError
 from praktyki.load.db import open_database
 from praktyki.load.export import ExportFormat
 from praktyki.load.export import export_dataset as _export
+from praktyki.schemas.quality import QualityReport
 
-__all__ = ["existing_database", "export_dataset", "serve_dataset"]
+__all__ = [
+    "existing_database",
+    "export_dataset",
+    "quality_report",
+    "render_report_html",
+    "serve_dataset",
+]
 
 
 def existing_database(db_path: Path | str) -> Path:
@@ -53,3 +60,22 @@ def serve_dataset(db_path: Path | str, *, port: int = 8001) -> None:
     from praktyki.browse.serve import serve_datasette
 
     serve_datasette(existing_database(db_path), port=port)
+
+
+def quality_report(db_path: Path | str) -> QualityReport:
+    """Coverage per source and field, unknown Metryka labels, failures by site and reason,
+    and each run's new / changed / removed records."""
+    from praktyki.load.quality import quality_report as _report
+
+    db = open_database(existing_database(db_path))
+    try:
+        return _report(db)
+    finally:
+        db.close()
+
+
+def render_report_html(report: QualityReport) -> str:
+    """The report as a static HTML page (inline SVG charts, UTF-8, readable offline)."""
+    from praktyki.browse.report_html import render_report_html as _render
+
+    return _render(report)

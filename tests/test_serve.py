@@ -4,7 +4,6 @@ canned queries, linked practice keys and folded `?_search=` (checked in-process)
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 from typing import Any
 
 import pytest
