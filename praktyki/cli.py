@@ -304,6 +304,20 @@ def crawl_options(func: Callable[..., R]) -> Callable[..., R]:
             default=None,
             help="Dataset key of the site [default: bdp for dobrepraktyki.pl, else host:port].",
         ),
+        click.option(
+            "--export",
+            "export_dir",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="After the run, export the dataset to DIR (as praktyki export does).",
+        ),
+        click.option(
+            "--export-format",
+            type=click.Choice(["csv", "jsonl", "parquet"]),
+            default="csv",
+            show_default=True,
+            help="Format of --export.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -323,6 +337,8 @@ def crawl_bdp_command(
     max_pages: int | None,
     json_summary: Path | None,
     source: str | None,
+    export_dir: Path | None,
+    export_format: str,
     common: Common,
 ) -> None:
     """Crawl a BDP-style site (default: the real archive) from its home page: menu, every
@@ -330,6 +346,7 @@ def crawl_bdp_command(
     from praktyki.crawl.service import crawl_bdp
     from praktyki.crawl.settings import CrawlSettings
 
+    _prepare_export_dir(export_dir)
     settings = CrawlSettings(
         rate=rate,
         concurrency=concurrency,
@@ -341,6 +358,7 @@ def crawl_bdp_command(
     with _progress(common) as progress:
         summary = crawl_bdp(common.db_path, base_url, settings, progress=progress)
     _report(summary, common, json_summary)
+    _export_after_run(export_dir, export_format, common)
     sys.exit(summary.exit_code or 0)
 
 
@@ -374,6 +392,8 @@ def crawl_ops_command(
     max_pages: int | None,
     json_summary: Path | None,
     source: str | None,
+    export_dir: Path | None,
+    export_format: str,
     common: Common,
 ) -> None:
     """Focused crawl of OPS sites: each URL's host is a site (default budget and depth), plus
@@ -389,6 +409,7 @@ def crawl_ops_command(
         rate=rate, concurrency=concurrency, user_agent=user_agent, max_pages=max_pages
     )
     bases = dict(_name_url(value) for value in replica_bases)
+    _prepare_export_dir(export_dir)
     with _progress(common) as progress:
         summary = crawl_ops(
             common.db_path,
@@ -399,7 +420,27 @@ def crawl_ops_command(
             replica_bases=bases,
         )
     _report(summary, common, json_summary)
+    _export_after_run(export_dir, export_format, common)
     sys.exit(summary.exit_code or 0)
+
+
+def _prepare_export_dir(export_dir: Path | None) -> None:
+    """Fail before the crawl, not after it, when the export folder cannot be made."""
+    if export_dir is not None:
+        try:
+            export_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot create {export_dir}: {exc.strerror or exc}") from exc
+
+
+def _export_after_run(export_dir: Path | None, fmt: str, common: Common) -> None:
+    if export_dir is None:
+        return
+    from praktyki.api import export_dataset
+
+    counts = export_dataset(common.db_path, export_dir, fmt=fmt)
+    if not common.quiet:
+        click.echo(f"exported {len(counts)} tables ({sum(counts.values())} rows) to {export_dir}")
 
 
 def _name_url(value: str) -> tuple[str, str]:
@@ -482,7 +523,7 @@ def export_warc_command(file: Path, run_id: int | None, common: Common) -> None:
 
 
 @cli.command("export")
-@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("out_dir", type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -606,6 +647,8 @@ def search_command(query: str, in_ops: bool, limit: int, as_json: bool, common: 
         else:
             key = row["url"] if in_ops else f"{row['source']}/{row['practice_id']}"
             click.echo(f"{key}  {row['title']}")
+    if not rows and not as_json:
+        click.echo("0 results")
 
 
 def _existing_db(common: Common) -> Path:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import socket
 from pathlib import Path
 from typing import Any
 
+from praktyki.errors import ConfigError
 from praktyki.load.browse import datasette_metadata
 
 __all__ = ["HOST", "build_datasette", "serve_datasette"]
@@ -41,10 +43,21 @@ def build_datasette(db_path: Path) -> Any:
     return ds
 
 
+def _check_port(port: int) -> None:
+    """A taken port is a usage error (one line), not uvicorn's log and exit 1."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, port))
+        except OSError as exc:
+            raise ConfigError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}") from exc
+
+
 def serve_datasette(db_path: Path, *, port: int = 8001) -> None:
     """Serve until interrupted (SIGINT/SIGTERM end it cleanly)."""
     import uvicorn
 
+    _check_port(port)
     ds = build_datasette(db_path)
     logger.info("serving %s at http://%s:%d/", db_path, HOST, port)
     uvicorn.run(ds.app(), host=HOST, port=port, log_level="warning", lifespan="on")
