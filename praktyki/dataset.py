@@ -12,8 +12,6 @@ from pathlib import Path
 
 from praktyki.errors import ConfigError
 from praktyki.load.db import open_database
-from praktyki.load.export import ExportFormat
-from praktyki.load.export import export_dataset as _export
 from praktyki.schemas.quality import QualityReport
 
 __all__ = [
@@ -43,6 +41,9 @@ def export_dataset(
 ) -> dict[str, int]:
     """Export the dataset tables to ``out_dir`` (csv, jsonl or parquet) with CODEBOOK.md and
     datapackage.json; rows written per table."""
+    from praktyki.load.export import ExportFormat  # pyarrow loads only for an export
+    from praktyki.load.export import export_dataset as _export
+
     try:
         export_format = ExportFormat(fmt)
     except ValueError as exc:
