@@ -475,21 +475,14 @@ def demo_command(practices: int, common: Common) -> None:
 
 
 def _demo_queries(db: Path) -> str:
-    by_region = "SELECT voivodeship, COUNT(*) AS n FROM practices GROUP BY 1 ORDER BY 2 DESC"
-    contacts = (
-        "SELECT p.title, p.locality, c.name, c.role FROM practices p "
-        "JOIN contacts c USING (source, practice_id) LIMIT 10"
-    )
-    cal_pages = (
-        "SELECT p.source, p.title, p.published_at, p.url FROM ops_pages p "
-        "JOIN ops_topics t USING (source, url, article_index) WHERE t.topic = 'CAL'"
-    )
+    from praktyki.store.examples import BY_REGION, CAL_PAGES, CONTACTS
+
     lines = [
         "",
         "Try next:",
-        f'  sqlite3 {db} "{by_region}"',
-        f'  sqlite-utils query {db} "{contacts}" --table',
-        f'  sqlite-utils query {db} "{cal_pages}" --table',
+        f'  sqlite3 {db} "{BY_REGION}"',
+        f'  sqlite-utils query {db} "{CONTACTS}" --table',
+        f'  sqlite-utils query {db} "{CAL_PAGES}" --table',
         f"  datasette {db}",
     ]
     return "\n".join(lines)
@@ -637,7 +630,7 @@ def _report_text(report: Any, html_file: Path | None) -> str:
 def search_command(query: str, in_ops: bool, limit: int, as_json: bool, common: Common) -> None:
     """Full-text search (Polish letters folded: "lodz" finds "Łódź"; FTS5 syntax: "phrase",
     prefix*, AND/OR/NOT) over practices' title, summary and full text, or OPS articles."""
-    from praktyki.load import open_database, search_ops, search_practices
+    from praktyki.store import open_database, search_ops, search_practices
 
     db = open_database(_existing_db(common))
     rows = (search_ops if in_ops else search_practices)(db, query, limit=limit)
@@ -697,8 +690,8 @@ def _report(summary: Any, common: Common, json_summary: Path | None) -> None:
 
 
 def _changes(db_path: Path, run_id: int) -> list[Any]:
-    from praktyki.load import open_database
-    from praktyki.load.report import run_changes
+    from praktyki.store import open_database
+    from praktyki.store.report import run_changes
 
     db = open_database(db_path)
     try:

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from praktyki.errors import ConfigError
-from praktyki.load.db import open_database
 from praktyki.schemas.quality import QualityReport
+from praktyki.store.db import open_database
 
 __all__ = [
     "existing_database",
@@ -41,8 +41,8 @@ def export_dataset(
 ) -> dict[str, int]:
     """Export the dataset tables to ``out_dir`` (csv, jsonl or parquet) with CODEBOOK.md and
     datapackage.json; rows written per table."""
-    from praktyki.load.export import ExportFormat  # pyarrow loads only for an export
-    from praktyki.load.export import export_dataset as _export
+    from praktyki.store.export import ExportFormat  # pyarrow loads only for an export
+    from praktyki.store.export import export_dataset as _export
 
     try:
         export_format = ExportFormat(fmt)
@@ -66,7 +66,7 @@ def serve_dataset(db_path: Path | str, *, port: int = 8001) -> None:
 def quality_report(db_path: Path | str) -> QualityReport:
     """Coverage per source and field, unknown Metryka labels, failures by site and reason,
     and each run's new / changed / removed records."""
-    from praktyki.load.quality import quality_report as _report
+    from praktyki.store.quality import quality_report as _report
 
     db = open_database(existing_database(db_path))
     try:

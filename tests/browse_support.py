@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from load_helpers import SEED_URL, new_database, new_run, seed_bundle
+from store_helpers import SEED_URL, new_database, new_run, seed_bundle
 
 from praktyki.load import load_practice
 

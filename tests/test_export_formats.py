@@ -12,11 +12,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from load_helpers import new_database, new_run, seed_bundle
+from store_helpers import new_database, new_run, seed_bundle
 
 from praktyki.cli import cli
 from praktyki.load import load_practice
-from praktyki.load.read_export import read_export
+from praktyki.store.read_export import read_export
 
 FORMATS = ["csv", "jsonl", "parquet"]
 FORMULAS = ['=HYPERLINK("http://x.invalid","klik")', "+48 formula", "-2+3", "@SUM(A1)"]

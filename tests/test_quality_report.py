@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from load_helpers import SEED_URL, new_run, seed_bundle
+from store_helpers import SEED_URL, new_run, seed_bundle
 
 from praktyki.cli import cli
-from praktyki.crawl.runs import open_store
 from praktyki.load import load_practice
-from praktyki.load.quality import quality_report
 from praktyki.schemas.quality import QualityReport
+from praktyki.store import open_database as open_store
+from praktyki.store.quality import quality_report
 
 
 @pytest.fixture(scope="module")

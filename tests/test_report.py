@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ReplicaFactory
-from load_helpers import new_database, new_run, seed_bundle
+from store_helpers import new_database, new_run, seed_bundle
 
 from praktyki.cli import cli
-from praktyki.load import load_practice, mark_removed
-from praktyki.load.report import RunChange, run_changes
 from praktyki.replica.bdp_site import BdpSite
+from praktyki.store import load_practice, mark_removed
+from praktyki.store.report import RunChange, run_changes
 
 
 def test_new_changed_and_removed_records_of_each_run(tmp_path: Path) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from load_helpers import SEED_URL, new_database, new_run, seed_bundle
 from sqlite_utils import Database
+from store_helpers import SEED_URL, new_database, new_run, seed_bundle
 
-from praktyki.load.practices import load_practice
-from praktyki.load.search_index import index_text, rebuild_search_index
+from praktyki.store.practices import load_practice
+from praktyki.store.search_index import index_text, rebuild_search_index
 
 # the seed practice (1234) mentions Łódź too
 SPELLINGS = [

@@ -10,9 +10,9 @@ import pytest
 from browse_support import browse_database
 
 from praktyki.browse.serve import build_datasette
-from praktyki.load.browse import CANNED_QUERIES
-from praktyki.load.codebook import TABLES
-from praktyki.load.schema import FTS_TABLES
+from praktyki.store.browse import CANNED_QUERIES
+from praktyki.store.codebook import TABLES
+from praktyki.store.schema import FTS_TABLES
 
 
 @pytest.fixture(scope="module")

@@ -1,2 +1,2 @@
 """``praktyki serve``: the dataset in Datasette, with generated metadata (see
-:mod:`praktyki.load.browse`), a plugin linking composite keys, and a practice page template."""
+:mod:`praktyki.store.browse`), a plugin linking composite keys, and a practice page template."""

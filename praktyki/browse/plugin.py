@@ -14,7 +14,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 from markupsafe import Markup
 
-from praktyki.load.browse_rows import PRACTICE_CHILDREN, practice_children
+from praktyki.store.browse_rows import PRACTICE_CHILDREN, practice_children
 
 
 def _practice_path(datasette: Any, database: str, source: object, practice_id: object) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from praktyki.errors import ConfigError
-from praktyki.load.browse import datasette_metadata
+from praktyki.store.browse import datasette_metadata, table_names
 
 __all__ = ["HOST", "build_datasette", "serve_datasette"]
 
@@ -20,18 +20,12 @@ _HERE = Path(__file__).parent
 
 def build_datasette(db_path: Path) -> Any:
     """A Datasette instance over ``db_path`` with praktyki's metadata, plugin and template."""
-    import sqlite3
-
     from datasette.app import Datasette
     from datasette.plugins import pm
 
     from praktyki.browse import plugin
 
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
-        names = [
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
-    metadata = datasette_metadata(db_path.stem, names)
+    metadata = datasette_metadata(db_path.stem, table_names(db_path))
     ds = Datasette(
         files=[str(db_path)],
         metadata=metadata,

@@ -1,6 +1,6 @@
 """Library entry points: ``crawl_bdp``, ``reparse``, ``export_archive``, ``run_demo``.
 
-Each takes the database lock (:class:`~praktyki.load.DatabaseLock`; a second writer gets
+Each takes the database lock (:class:`~praktyki.store.DatabaseLock`; a second writer gets
 :class:`~praktyki.errors.LockHeld`), opens the store and runs to the end. A crawl resumes the
 unfinished run of the same strategy and source (killed, or stopped by an error): pages its
 frontier marked done are not fetched again.
@@ -16,6 +16,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,24 +35,23 @@ from praktyki.crawl.ops import (
     sites_key,
 )
 from praktyki.crawl.registry import default_registry_path, load_registry
-from praktyki.crawl.runs import (
+from praktyki.crawl.settings import CrawlSettings
+from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
+from praktyki.errors import ConfigError
+from praktyki.schemas.run import RunStatus, RunSummary
+from praktyki.scraper.fetch import Fetcher
+from praktyki.scraper.warc import export_warc
+from praktyki.store import DatabaseLock, begin_run, finish_run, get_run, open_database
+from praktyki.store.archive import Archive
+from praktyki.store.crawl_runs import (
     crawl_run,
     finished_crawl_runs,
-    open_store,
     record_crawl_run,
     resumable_run,
     set_removals,
 )
-from praktyki.crawl.settings import CrawlSettings
-from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
-from praktyki.errors import ConfigError
-from praktyki.load import DatabaseLock, begin_run, finish_run, get_run
-from praktyki.load.practices import PRACTICE
-from praktyki.load.search_index import clear_search_index
-from praktyki.schemas.run import RunStatus, RunSummary
-from praktyki.scraper.fetch import Fetcher
-from praktyki.scraper.frontier import Frontier
-from praktyki.scraper.warc import export_warc
+from praktyki.store.frontier import Frontier
+from praktyki.store.wipe import WipeKind, wipe
 
 __all__ = [
     "DEFAULT_BDP_URL",
@@ -85,7 +85,7 @@ def _now() -> dt.datetime:
 @contextmanager
 def _store(db_path: Path | str) -> Iterator[sqlite_utils.Database]:
     with DatabaseLock(db_path):
-        db = open_store(db_path)
+        db = open_database(db_path)
         try:
             yield db
         finally:
@@ -158,11 +158,7 @@ def _start_or_resume(
 
 
 def _archived_so_far(db: sqlite_utils.Database, run_id: int) -> tuple[int, int]:
-    row = db.execute(
-        "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM archive_responses WHERE run_id = ?",
-        [run_id],
-    ).fetchone()
-    return int(row[0]), int(row[1])
+    return Archive(db).run_totals(run_id)
 
 
 async def _crawl(
@@ -189,13 +185,8 @@ async def _crawl(
     complete = engine.complete()
     if not complete:
         log.warning("discovery was incomplete (failed listing pages or --max-pages): no removals")
-    with db.atomic():
-        assembly = assemble_bdp(db, run_id, source, complete=complete)
-        set_removals(db, run_id, complete=complete, applied=assembly.removals_applied)
-        summary = _summary(
-            db, run_id, STRATEGY, started, assembly, fetcher, earlier_requests, earlier_bytes
-        )
-        finish_run(db, run_id, summary)
+    run = _Run(run_id, STRATEGY, started, fetcher, earlier_requests, earlier_bytes)
+    summary = _finish(db, run, complete, functools.partial(assemble_bdp, db, run_id, source))
     log.info(
         "run %d: %d pages fetched here, %d skipped by robots.txt",
         run_id,
@@ -245,30 +236,48 @@ async def _run_engine(
     return engine, fetcher, stats
 
 
-def _summary(
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A crawl run as its summary needs it (requests and bytes of earlier attempts included)."""
+
+    run_id: int
+    kind: str
+    started: dt.datetime
+    fetcher: Fetcher
+    earlier_requests: int
+    earlier_bytes: int
+
+
+def _finish(
     db: sqlite_utils.Database,
-    run_id: int,
-    kind: str,
-    started: dt.datetime,
-    assembly: Assembly,
-    fetcher: Fetcher,
-    earlier_requests: int,
-    earlier_bytes: int,
+    run: _Run,
+    complete: bool,
+    assemble: Callable[..., Assembly],
 ) -> RunSummary:
+    """The last step of every crawl, in one transaction: assemble the run's records
+    (``assemble(complete=...)``), record whether removals were applied, finish the run."""
+    with db.atomic():
+        assembly = assemble(complete=complete)
+        set_removals(db, run.run_id, complete=complete, applied=assembly.removals_applied)
+        summary = _summary(db, run, assembly)
+        finish_run(db, run.run_id, summary)
+    return summary
+
+
+def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSummary:
+    run_id, started, fetcher = run.run_id, run.started, run.fetcher
     counts = Frontier(db, run_id).counts()
-    not_modified = db.execute(
-        "SELECT COUNT(*) FROM archive_responses WHERE run_id = ? AND status = 304", [run_id]
-    ).fetchone()[0]
+    not_modified = Archive(db).not_modified(run_id)
     failed = counts["failed"] + assembly.failed
     finished = _now()
     return RunSummary(
         run_id=run_id,
-        kind=kind,
+        kind=run.kind,
         started_at=started,
         finished_at=finished,
         duration_s=max((finished - started).total_seconds(), 0.0),
-        requests=earlier_requests + fetcher.stats.requests,
-        bytes=earlier_bytes + fetcher.stats.bytes_received,
+        requests=run.earlier_requests + fetcher.stats.requests,
+        bytes=run.earlier_bytes + fetcher.stats.bytes_received,
         not_modified=int(not_modified),
         new=assembly.new,
         changed=assembly.changed,
@@ -347,34 +356,25 @@ async def _crawl_ops(
     run_id, started, resumed = _start_or_resume(db, OPS_STRATEGY, OPS_STRATEGY, key, settings)
     ops_assemble.record_run_sites(db, run_id, sites)
     hosts = {site.host: site.name for site in sites}
-    admitted = {
-        url: hosts.get(urlsplit(url).netloc, "")
-        for (url,) in db.execute("SELECT url FROM frontier WHERE run_id = ?", [run_id])
-    }
+    admitted = {url: hosts.get(urlsplit(url).netloc, "") for url in Frontier(db, run_id).urls()}
     strategy = OpsStrategy(sites, admitted=admitted)
     earlier_requests, earlier_bytes = _archived_so_far(db, run_id)
     engine, fetcher, stats = await _run_engine(db, run_id, strategy, settings, progress, resumed)
     unfinished = {
-        urlsplit(url).netloc
-        for (url,) in db.execute(
-            "SELECT url FROM frontier WHERE run_id = ? AND kind = 'page' AND state != 'done'",
-            [run_id],
-        )
+        urlsplit(url).netloc for url in Frontier(db, run_id).urls(kind="page", open_only=True)
     }
-    with db.atomic():
+
+    def assemble(*, complete: bool) -> Assembly:
+        # removals per site: each one's own crawl decides (the run-wide flag is recorded only)
         for site in sites:
-            complete = not (
-                stats.cut or site.host in unfinished or strategy.budget_spent(site.name)
-            )
-            if not complete:
+            done = not (stats.cut or site.host in unfinished or strategy.budget_spent(site.name))
+            if not done:
                 log.warning("site %s: crawl incomplete, no removals", site.name)
-            ops_assemble.set_site_complete(db, run_id, site.name, complete=complete)
-        assembly = ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
-        set_removals(db, run_id, complete=engine.complete(), applied=assembly.removals_applied)
-        summary = _summary(
-            db, run_id, OPS_STRATEGY, started, assembly, fetcher, earlier_requests, earlier_bytes
-        )
-        finish_run(db, run_id, summary)
+            ops_assemble.set_site_complete(db, run_id, site.name, complete=done)
+        return ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
+
+    run = _Run(run_id, OPS_STRATEGY, started, fetcher, earlier_requests, earlier_bytes)
+    summary = _finish(db, run, engine.complete(), assemble)
     log.info(
         "run %d: %d pages fetched here over %d sites, %d skipped by robots.txt",
         run_id,
@@ -388,24 +388,10 @@ async def _crawl_ops(
 # -- reparse ------------------------------------------------------------------------------
 
 
-def _wipe_bdp(db: sqlite_utils.Database) -> None:
-    """Empty the BDP dataset tables (archive, frontier and runs stay)."""
-    clear_search_index(db, PRACTICE.fts_table)
-    for child in PRACTICE.children.values():
-        db.execute(f"DELETE FROM {child.table}")  # noqa: S608
-    db.execute("DELETE FROM history WHERE entity = ?", [PRACTICE.entity])
-    db.execute(f"DELETE FROM {PRACTICE.table}")  # noqa: S608
-    db.execute("DELETE FROM sections")
-
-
-#: Strategy → (wipe its dataset tables, assemble one run).
-Replayer = tuple[
-    Callable[[sqlite_utils.Database], None],
-    Callable[..., Assembly],
-]
-REPLAYERS: dict[str, Replayer] = {
-    STRATEGY: (_wipe_bdp, functools.partial(assemble_bdp, replay=True)),
-    OPS_STRATEGY: (ops_assemble.wipe_ops, ops_assemble.assemble_ops),
+#: Strategy → (the dataset tables its runs fill, how one run is assembled again).
+REPLAYERS: dict[str, tuple[WipeKind, Callable[..., Assembly]]] = {
+    STRATEGY: ("bdp", functools.partial(assemble_bdp, replay=True)),
+    OPS_STRATEGY: ("ops", ops_assemble.assemble_ops),
 }
 
 
@@ -417,8 +403,8 @@ def reparse(db_path: Path | str) -> RunSummary:
         run_id = begin_run(db, kind="reparse", options={}, started_at=started)
         total = Assembly()
         with db.atomic():
-            for strategy, (wipe, assemble) in REPLAYERS.items():
-                wipe(db)
+            for strategy, (tables, assemble) in REPLAYERS.items():
+                wipe(db, tables)
                 for run in finished_crawl_runs(db, strategy):
                     total.add(assemble(db, run.run_id, run.source, complete=run.removals_applied))
             finished = _now()
@@ -441,7 +427,7 @@ def reparse(db_path: Path | str) -> RunSummary:
 
 def export_archive(db_path: Path | str, out: Path, *, run_id: int | None = None) -> int:
     """Write the raw archive (or one run of it) as a WARC file; returns the record count."""
-    db = open_store(db_path)
+    db = open_database(db_path)
     try:
         return export_warc(db, out, run_id=run_id)
     finally:
