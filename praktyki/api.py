@@ -22,6 +22,7 @@ from praktyki.crawl.settings import CrawlSettings
 from praktyki.dataset import export_dataset, quality_report, render_report_html, serve_dataset
 from praktyki.load import open_database, search_practices
 from praktyki.schemas.run import RunStatus, RunSummary
+from praktyki.store.read_export import read_export
 
 __all__ = [
     "DEFAULT_BDP_URL",
@@ -37,6 +38,7 @@ __all__ = [
     "export_dataset",
     "open_database",
     "quality_report",
+    "read_export",
     "render_report_html",
     "reparse",
     "run_demo",
