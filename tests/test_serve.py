@@ -70,6 +70,17 @@ def test_canned_queries_run(datasette: Any, query: str) -> None:
     assert response.status_code == 200, response.text
 
 
+@pytest.mark.parametrize("query", ["Łodzi", "lodzi", "ŁODZI", "współpraca", "wspolpraca"])
+def test_search_finds_the_ops_article(datasette: Any, query: str) -> None:
+    rows = get(datasette, f"/praktyki/ops_pages.json?_search={query}&_shape=array").json()
+    assert [row["source"] for row in rows] == ["ops-lodz"]
+
+
+def test_ops_child_rows_link_to_their_article(datasette: Any) -> None:
+    page = get(datasette, "/praktyki/ops_topics").text
+    assert 'href="/praktyki/ops_pages/ops-lodz,https~3A~2F~2Fops-lodz' in page
+
+
 def test_practices_by_voivodeship_counts(datasette: Any) -> None:
     rows = get(datasette, "/praktyki/practices_by_voivodeship.json?_shape=array").json()
     assert rows == [{"voivodeship": "mazowieckie", "practices": 2}]
@@ -82,6 +93,7 @@ def test_a_practice_page_shows_its_contacts(datasette: Any) -> None:
     assert "+48297412158" in page
 
 
-def test_child_rows_link_to_their_practice(datasette: Any) -> None:
-    page = get(datasette, "/praktyki/contacts").text
+@pytest.mark.parametrize("table", ["contacts", "practice_phones", "attachments", "metryka_raw"])
+def test_child_rows_link_to_their_practice(datasette: Any, table: str) -> None:
+    page = get(datasette, f"/praktyki/{table}").text
     assert 'href="/praktyki/practices/bdp,77"' in page

@@ -16,23 +16,33 @@ from markupsafe import Markup
 
 from praktyki.store.browse_rows import PRACTICE_CHILDREN, practice_children
 
-
-def _practice_path(datasette: Any, database: str, source: object, practice_id: object) -> str:
-    pk = f"{tilde_encode(str(source))},{tilde_encode(str(practice_id))}"
-    return str(datasette.urls.row(database, "practices", pk))
+# child table -> (the column linked, the parent table, the parent's key columns)
+_LINKS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    **{
+        child: ("practice_id", "practices", ("source", "practice_id"))
+        for child in PRACTICE_CHILDREN
+    },
+    **{
+        child: ("url", "ops_pages", ("source", "url", "article_index"))
+        for child in ("ops_topics", "ops_breadcrumbs", "ops_attachments")
+    },
+}
 
 
 @hookimpl
 def render_cell(
     row: Any, value: Any, column: str, table: str, database: str, datasette: Any
 ) -> Any:
-    if table not in PRACTICE_CHILDREN or column != "practice_id" or value is None:
+    """A child row's key cell links to its parent's page (a composite foreign key)."""
+    link = _LINKS.get(table)
+    if link is None or column != link[0] or value is None:
         return None
     try:
-        source = row["source"]
+        key = [row[name] for name in link[2]]
     except (IndexError, KeyError):
         return None
-    href = _practice_path(datasette, database, source, value)
+    pk = ",".join(tilde_encode(str(part)) for part in key)
+    href = str(datasette.urls.row(database, link[1], pk))
     return Markup('<a href="{}">{}</a>').format(href, value)
 
 
