@@ -1,37 +1,54 @@
-"""Library entry points over a finished database: export, read back, search, browse, report.
+"""Reading an existing dataset: export its tables, search it, browse it in Datasette, report
+on its quality, write its archive as WARC.
 
-Each takes the database path, opens it read-only where it only reads, and raises
-:class:`~praktyki.errors.ConfigError` for a missing database or bad options (the CLI maps it
-to exit 2). Re-exported by :mod:`praktyki.api`.
+Each function takes the database's path, refuses one that does not exist (a typo must not
+create an empty database; ConfigError, which the CLI maps to exit 2) and closes what it opens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+
+import sqlite_utils
 
 from praktyki.errors import ConfigError
 from praktyki.schemas.quality import QualityReport
-from praktyki.store.db import open_database
 
 __all__ = [
-    "existing_database",
-    "export_dataset",
+    "export_archive",
+    "export_tables",
     "quality_report",
     "render_report_html",
+    "require_database",
+    "search",
     "serve_dataset",
 ]
 
+_FORMATS = ("csv", "jsonl", "parquet")
 
-def existing_database(db_path: Path | str) -> Path:
-    """``db_path`` if a database is there; ConfigError (one line) otherwise."""
+
+def require_database(db_path: Path | str) -> Path:
+    """``db_path`` if a database is there, else a ConfigError saying how to make one."""
     path = Path(db_path)
     if not path.is_file():
         raise ConfigError(f"no database at {path} (run a crawl or praktyki demo first)")
     return path
 
 
-def export_dataset(
+@contextmanager
+def _existing(db_path: Path | str) -> Iterator[sqlite_utils.Database]:
+    from praktyki.store import open_database
+
+    db = open_database(require_database(db_path))
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def export_tables(
     db_path: Path | str,
     out_dir: Path | str,
     *,
@@ -39,20 +56,34 @@ def export_dataset(
     tables: Sequence[str] = (),
     raw_csv: bool = False,
 ) -> dict[str, int]:
-    """Export the dataset tables to ``out_dir`` (csv, jsonl or parquet) with CODEBOOK.md and
-    datapackage.json; rows written per table."""
-    from praktyki.store.export import ExportFormat  # pyarrow loads only for an export
-    from praktyki.store.export import export_dataset as _export
+    """Write the dataset tables (default: all) to ``out_dir`` as csv, jsonl or parquet, with
+    the codebook and a Frictionless datapackage.json (updated, not replaced, when one is
+    there); rows written per table. ``raw_csv`` turns off the CSV formula guard."""
+    from praktyki.store.export import ExportFormat, export_dataset  # pyarrow: only here
 
-    try:
-        export_format = ExportFormat(fmt)
-    except ValueError as exc:
-        raise ConfigError(f"unknown export format {fmt!r}; formats: csv, jsonl, parquet") from exc
-    db = open_database(existing_database(db_path))
-    try:
-        return _export(db, Path(out_dir), fmt=export_format, tables=tables, raw_csv=raw_csv)
-    finally:
-        db.close()
+    if fmt not in _FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; formats: {', '.join(_FORMATS)}")
+    with _existing(db_path) as db:
+        return export_dataset(
+            db, Path(out_dir), fmt=ExportFormat(fmt), tables=tables, raw_csv=raw_csv
+        )
+
+
+def search(
+    db_path: Path | str, query: str, *, ops: bool = False, limit: int = 20
+) -> list[dict[str, object]]:
+    """Practices (or, with ``ops``, OPS articles) matching ``query``, best first."""
+    from praktyki.store import search_ops, search_practices
+
+    with _existing(db_path) as db:
+        return (search_ops if ops else search_practices)(db, query, limit=limit)
+
+
+def export_archive(db_path: Path | str, out: Path, *, run_id: int | None = None) -> int:
+    """Write the raw archive (or one run of it) as a WARC file; the record count."""
+    from praktyki.crawl.service import export_archive as export_warc_file
+
+    return export_warc_file(require_database(db_path), out, run_id=run_id)
 
 
 def serve_dataset(db_path: Path | str, *, port: int = 8001) -> None:
@@ -60,23 +91,20 @@ def serve_dataset(db_path: Path | str, *, port: int = 8001) -> None:
     the codebook, crawl internals hidden, canned queries, folded ``?_search=``)."""
     from praktyki.browse.serve import serve_datasette
 
-    serve_datasette(existing_database(db_path), port=port)
+    serve_datasette(require_database(db_path), port=port)
 
 
 def quality_report(db_path: Path | str) -> QualityReport:
     """Coverage per source and field, unknown Metryka labels, failures by site and reason,
     and each run's new / changed / removed records."""
-    from praktyki.store.quality import quality_report as _report
+    from praktyki.store.quality import quality_report as build_report
 
-    db = open_database(existing_database(db_path))
-    try:
-        return _report(db)
-    finally:
-        db.close()
+    with _existing(db_path) as db:
+        return build_report(db)
 
 
 def render_report_html(report: QualityReport) -> str:
     """The report as a static HTML page (inline SVG charts, UTF-8, readable offline)."""
-    from praktyki.browse.report_html import render_report_html as _render
+    from praktyki.browse.report_html import render_report_html as render
 
-    return _render(report)
+    return render(report)

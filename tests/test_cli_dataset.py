@@ -12,7 +12,7 @@ from browse_support import browse_database
 from click.testing import CliRunner
 
 from praktyki.cli import cli
-from praktyki.replica.bdp_site import BdpSite
+from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 5
 
