@@ -50,7 +50,7 @@ def grouped_bars(
     plot_h, bar_w, gap = 160, 14, 18
     top = max((max(group.values, default=0) for group in groups), default=0) or 1
     group_w = bar_w * len(series) + gap
-    width = max(320, 50 + group_w * len(groups))
+    width = max(60 + 110 * len(series), 50 + group_w * len(groups))
     height = plot_h + 70
     parts = []
     for g_index, group in enumerate(groups):
