@@ -12,10 +12,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from store_helpers import new_database, new_run, seed_bundle
 
 from praktyki.cli import cli
 from praktyki.load import load_practice
+from praktyki.store.export_write import neutralize, unneutralize
 from praktyki.store.read_export import read_export
 
 FORMATS = ["csv", "jsonl", "parquet"]
@@ -129,3 +132,30 @@ def test_parquet_columns_have_real_types(db_path: Path, tmp_path: Path) -> None:
     assert schema.field("fetched_at").type == pa.timestamp("us", tz="UTC")
     assert schema.field("population").type == pa.int64()
     assert schema.field("practice_id").type == pa.string()
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+48297412158", "'+48297412158"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("'=already quoted", "''=already quoted"),
+        ("Łódź", "Łódź"),
+        ("'quoted text", "'quoted text"),
+        (8000, 8000),
+        (None, None),
+    ],
+)
+def test_the_formula_guard(value: object, written: object) -> None:
+    assert neutralize(value) == written
+
+
+@given(st.text())
+def test_the_formula_guard_can_always_be_undone(value: str) -> None:
+    guarded = neutralize(value)
+    assert isinstance(guarded, str)
+    assert unneutralize(guarded) == value
