@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 MIN_PARAGRAPH = 25
+_WRAPPER_SHARE = 0.5  # a chrome element holding this share of the page's text is a wrapper
 _LEVELS = 6  # block ancestors a paragraph scores for (page-builder columns nest deep)
 
 
@@ -84,6 +85,7 @@ class Line:
     link_chars: int = 0
     chrome: bool = False
     hrefs: tuple[str, ...] = ()
+    chrome_at: int = 0  # mem_id of the innermost chrome ancestor (0: none)
     strong: bool = False  # the whole line is bold (<b>/<strong>): a heading on old sites
 
     @property
@@ -134,7 +136,9 @@ class _Walk:
     items: int = 0
     links: int = 0
     strongs: int = 0
-    chrome: int = 0
+    chrome: list[int] = field(default_factory=list)  # the open chrome elements, innermost last
+    chrome_parent: dict[int, int] = field(default_factory=dict)  # chrome element -> enclosing one
+    soft_chrome: set[int] = field(default_factory=set)  # chrome by a guess (``_SOFT``)
     article: int = 0
     after_br: bool = False
 
@@ -151,8 +155,9 @@ class _Walk:
                     heading=self.heading[-1] if self.heading else 0,
                     item=self.items > 0,
                     link_chars=min(self.link_chars, len(text)),
-                    chrome=self.chrome > 0,
+                    chrome=bool(self.chrome),
                     hrefs=tuple(self.hrefs),
+                    chrome_at=self.chrome[-1] if self.chrome else 0,
                     strong=self.strong_chars >= 0.9 * len(text.replace(" ", "")),
                 )
             )
@@ -192,7 +197,37 @@ def linearize(root: LexborNode) -> Linearized:
         children = list(node.iter(include_text=True))
         stack.extend((child, False, 0) for child in reversed(children))
     walk.flush(new_para=True)
-    return Linearized(walk.lines, walk.nodes)
+    return Linearized(_unwrap_chrome(walk), walk.nodes)
+
+
+def _unwrap_chrome(walk: _Walk) -> list[Line]:
+    """Lines of a guessed chrome element that wraps most of the page's text are not chrome.
+
+    ASP.NET pages put the whole page in one ``<form>``; a ``<body class="cookies-not-set">``
+    names a cookie state: such a wrapper holds the article, so it cannot be the page's chrome.
+    Chrome elements nested inside it (its ``nav``, its cookie banner) stay chrome, and so do
+    ``nav``/``footer``/``aside`` and their kin whatever their size (a short page's footer can
+    hold half its text).
+    """
+    if not walk.soft_chrome:
+        return walk.lines
+    text: dict[int, int] = defaultdict(int)
+    page_text = 0
+    for line in walk.lines:
+        chars = len(line.text) - line.link_chars
+        page_text += chars
+        text[line.chrome_at] += chars
+    order = list(walk.chrome_parent)  # entry order: every element after its enclosing one
+    for node_id in reversed(order):
+        text[walk.chrome_parent[node_id]] += text[node_id]
+    chrome: dict[int, bool] = {0: False}
+    for node_id in order:
+        wrapper = node_id in walk.soft_chrome and text[node_id] >= _WRAPPER_SHARE * page_text
+        chrome[node_id] = chrome[walk.chrome_parent[node_id]] or not wrapper
+    return [
+        line if line.chrome == chrome[line.chrome_at] else replace(line, chrome=not line.chrome)
+        for line in walk.lines
+    ]
 
 
 # bit flags remembering what _enter pushed, so _leave pops exactly that
@@ -234,8 +269,12 @@ def _enter(walk: _Walk, node: LexborNode, tag: str, depth: int) -> int:
     if tag in ("article", "main"):
         walk.article += 1
         flags |= _ARTICLE
-    if _is_chrome(node, tag, walk.article > 0):
-        walk.chrome += 1
+    chrome = _chrome(node, tag, walk.article > 0)
+    if chrome:
+        walk.chrome_parent[node.mem_id] = walk.chrome[-1] if walk.chrome else 0
+        if chrome == _SOFT:
+            walk.soft_chrome.add(node.mem_id)
+        walk.chrome.append(node.mem_id)
         flags |= _CHROME
     return flags
 
@@ -255,18 +294,28 @@ def _leave(walk: _Walk, node: LexborNode, flags: int) -> None:
     if flags & _ARTICLE:
         walk.article -= 1
     if flags & _CHROME:
-        walk.chrome -= 1
+        walk.chrome.pop()
 
 
-def _is_chrome(node: LexborNode, tag: str, in_article: bool) -> bool:
+_HARD, _SOFT = 1, 2  # chrome by its kind of element, chrome by a guess (``_chrome``)
+
+
+def _chrome(node: LexborNode, tag: str, in_article: bool) -> int:
+    """0, ``_HARD`` (``nav``, a page footer, a ``role``) or ``_SOFT`` (a ``form``, a class word).
+
+    A soft guess can also fit an element that wraps the article itself (``_unwrap_chrome``).
+    """
+    if tag == "form":
+        return _SOFT
     if tag in CHROME_TAGS or (tag in EDGE_TAGS and not in_article):
-        return True
+        return _HARD
     attrs = node.attributes
     if not in_article and _EDGE_NAME.fullmatch((attrs.get("id") or "").strip().lower()):
-        return True  # <div id="stopka">: a page footer written before <footer> existed
+        return _HARD  # <div id="stopka">: a page footer written before <footer> existed
     if (attrs.get("role") or "").lower() in _ROLE_CHROME:
-        return True
-    return bool(CHROME_ATTRS.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"))
+        return _HARD
+    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
+    return _SOFT if CHROME_ATTRS.search(names) else 0
 
 
 def _hidden(node: LexborNode) -> bool:

@@ -98,13 +98,43 @@ def _units(page: Linearized, url: str) -> list[list[int]]:
     for n, head in enumerate(heads):
         stop = min(heads[n + 1] if n + 1 < len(heads) else len(page.lines), head + 1 + _UNIT_LINES)
         unit = [head]
+        neighbours = heads[max(n - 1, 0) : n + 2]
         for i in range(head + 1, stop):
             line = page.lines[i]
             if line.chrome or len(line.text) > _UNIT_LONG or line.heading:
                 break  # a teaser is a title, a date, an excerpt: a heading starts other text
+            if _outside_unit(page, head, i, neighbours):
+                break
             unit.append(i)
         units.append(unit)
     return units
+
+
+def _outside_unit(page: Linearized, head: int, index: int, neighbours: list[int]) -> bool:
+    """The line is not in the head's own teaser box: an article's paragraph after a link.
+
+    News sites drop "related" headline links between an article's paragraphs; the paragraph
+    after such a link is shallower than the link and shares with it only an element that also
+    holds the next or previous link, or the paragraph just before the link. A teaser's excerpt
+    shares a box with its head alone.
+    """
+    head_path, path = page.lines[head].path, page.lines[index].path
+    if len(path) >= len(head_path):
+        return False
+    shared = 0
+    while shared < len(path) and path[shared] == head_path[shared]:
+        shared += 1
+    if shared == 0:
+        return True
+    box = path[shared - 1]
+    if any(box in page.lines[other].path for other in neighbours if other != head):
+        return True
+    before = page.lines[head - 1] if head else None
+    return (
+        before is not None
+        and box in before.path
+        and len(before.text) - before.link_chars >= _EXCERPT
+    )
 
 
 def _is_head(page: Linearized, index: int, url: str) -> bool:
