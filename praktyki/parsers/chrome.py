@@ -13,7 +13,9 @@ import re
 
 __all__ = [
     "CHROME_ATTRS",
+    "BOX_WORD",
     "CHROME_LINES",
+    "COMMENT_WORD",
     "ATTACHMENTS_LABEL",
     "HOURS_LABEL",
     "META_BLOCK",
@@ -22,6 +24,8 @@ __all__ = [
     "NEGATIVE_ATTRS",
     "POSITIVE_ATTRS",
     "is_chrome_line",
+    "is_comment_area",
+    "is_side_box",
 ]
 
 MAX_CHROME_LINE = 160
@@ -159,6 +163,47 @@ CHROME_ATTRS = re.compile(
     r"sr-only|visually-hidden|screen-reader",
     re.IGNORECASE,
 )
+
+
+# One id/class word that names a comment thread, its items, its heading or its form
+# ("comment-list", "comments-area", "comment-950566", "respond", "disqus_thread", "komentarze"):
+# readers' comments are not the article, however long they run. Matched on whole words, so
+# "has-comments" on an article element is not one.
+COMMENT_WORD = re.compile(
+    r"(?:(?:post|entry|article|blog|page|wp|fb|user|reader|news|single)[-_])?"
+    r"(?:comments?|komentarze?|commentlist|respond|disqus(?:_thread)?)"
+    r"(?:[-_](?:list|section|area|thread|wrap|wrapper|container|block|respond|form|box|title|"
+    r"body|content|meta|author|text|item|reply|\d+))*",
+    re.IGNORECASE,
+)
+
+
+# One id/class word that names a box beside the article's text, in any CMS: share bars,
+# "related" / "recommended" lists, newsletter and subscription boxes, advertising, image
+# captions and credits, galleries and slideshows, tag lists, author bios. A part of a
+# hyphenated word must be one of these ("post-share-buttons", "wp-caption-text",
+# "related_posts"), so "shared-content" or "headline" are not.
+BOX_WORD = re.compile(
+    r"(?:\w+[-_])*(?:share|sharing|sharedaddy|social|socials|related|recommended|"
+    r"recommendations|newsletter|subscribe|subscription|advert|advertisement|ads?|adslot|"
+    r"promo|sponsored|outbrain|taboola|caption|credit|credits|gallery|slideshow|carousel|"
+    r"tags|tagcloud|author-?bio|authorbox|about-author|udostepnij|polecane|powiazane)"
+    r"(?:[-_]\w+)*",
+    re.IGNORECASE,
+)
+
+
+def is_comment_area(names: str) -> bool:
+    """Whether an element's ``id``/``class`` words name a comment thread (``COMMENT_WORD``)."""
+    return any(COMMENT_WORD.fullmatch(word) for word in names.split())
+
+
+def is_side_box(names: str) -> bool:
+    """Whether an element's ``id``/``class`` words name a box beside the article (``BOX_WORD``).
+
+    An embed ("social-media-embed": a quoted tweet) is a part of the article, not a box.
+    """
+    return any(BOX_WORD.fullmatch(word) and "embed" not in word.lower() for word in names.split())
 
 
 def is_chrome_line(text: str) -> str | None:

@@ -30,7 +30,13 @@ from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from praktyki.parsers.chrome import CHROME_ATTRS, NEGATIVE_ATTRS, POSITIVE_ATTRS
+from praktyki.parsers.chrome import (
+    CHROME_ATTRS,
+    NEGATIVE_ATTRS,
+    POSITIVE_ATTRS,
+    is_comment_area,
+    is_side_box,
+)
 
 __all__ = [
     "Line",
@@ -70,6 +76,7 @@ DOC_EXTENSIONS = re.compile(
 _SPACE = re.compile(r"\s+")
 # ids that name the page's own header or footer (whole id, so "footer-news" is not one)
 _EDGE_NAME = re.compile(r"(site-|page-)?(footer|stopka|stopka-strony|naglowek|header|masthead)")
+_WRAPPER_TAGS = frozenset({"html", "body", "main", "article"})  # never a box beside the text
 _ROLE_CHROME = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
 
 
@@ -307,6 +314,8 @@ def _chrome(node: LexborNode, tag: str, in_article: bool) -> int:
     """
     if tag == "form":
         return _SOFT
+    if tag == "figcaption":
+        return _HARD  # an image's caption and credit: not the article's text
     if tag in CHROME_TAGS or (tag in EDGE_TAGS and not in_article):
         return _HARD
     attrs = node.attributes
@@ -315,7 +324,11 @@ def _chrome(node: LexborNode, tag: str, in_article: bool) -> int:
     if (attrs.get("role") or "").lower() in _ROLE_CHROME:
         return _HARD
     names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
-    return _SOFT if CHROME_ATTRS.search(names) else 0
+    if tag in _WRAPPER_TAGS:
+        return _SOFT if CHROME_ATTRS.search(names) else 0
+    if is_comment_area(names):
+        return _HARD  # readers' comments: never the article, even when they outweigh it
+    return _SOFT if CHROME_ATTRS.search(names) or is_side_box(names) else 0
 
 
 def _hidden(node: LexborNode) -> bool:
