@@ -49,7 +49,8 @@ __all__ = [
 ]
 
 MIN_PARAGRAPH = 25
-_WRAPPER_SHARE = 0.5  # a chrome element holding this share of the page's text is a wrapper
+_WRAPPER_SHARE = 0.5  # a soft chrome element holding this share of the page's text wraps it
+_HARD_WRAPPER_SHARE = 0.8  # the same for nav/header/aside/role: an unclosed <header>, say
 _LEVELS = 6  # block ancestors a paragraph scores for (page-builder columns nest deep)
 
 
@@ -212,11 +213,11 @@ def _unwrap_chrome(walk: _Walk) -> list[Line]:
 
     ASP.NET pages put the whole page in one ``<form>``; a ``<body class="cookies-not-set">``
     names a cookie state: such a wrapper holds the article, so it cannot be the page's chrome.
-    Chrome elements nested inside it (its ``nav``, its cookie banner) stay chrome, and so do
-    ``nav``/``footer``/``aside`` and their kin whatever their size (a short page's footer can
-    hold half its text).
+    Chrome elements nested inside it (its ``nav``, its cookie banner) stay chrome. A ``header``
+    or ``aside`` (an unclosed one, or a CMS's odd choice) must hold far more to be a wrapper:
+    a short page's footer can hold half its text.
     """
-    if not walk.soft_chrome:
+    if not walk.chrome_parent:
         return walk.lines
     text: dict[int, int] = defaultdict(int)
     page_text = 0
@@ -229,7 +230,8 @@ def _unwrap_chrome(walk: _Walk) -> list[Line]:
         text[walk.chrome_parent[node_id]] += text[node_id]
     chrome: dict[int, bool] = {0: False}
     for node_id in order:
-        wrapper = node_id in walk.soft_chrome and text[node_id] >= _WRAPPER_SHARE * page_text
+        share = _WRAPPER_SHARE if node_id in walk.soft_chrome else _HARD_WRAPPER_SHARE
+        wrapper = text[node_id] >= share * page_text
         chrome[node_id] = chrome[walk.chrome_parent[node_id]] or not wrapper
     return [
         line if line.chrome == chrome[line.chrome_at] else replace(line, chrome=not line.chrome)

@@ -21,6 +21,7 @@ Decisions (also in the README's field notes):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
@@ -53,7 +54,9 @@ from praktyki.parsers.topics import Topics, load_topics, tag_topics
 from praktyki.schemas.base import Record
 from praktyki.schemas.ops import OpsAttachment, OpsPage
 
-__all__ = ["SiteHints", "parse_ops_page"]
+__all__ = ["FALLBACK_CONFIDENCE", "SiteHints", "parse_ops_page"]
+
+FALLBACK_CONFIDENCE = 0.3  # ``OpsPage.confidence`` of a body taken from the best block of prose
 
 _BULLET = re.compile(r"^(?:[•●▪■◦▫‣⁃∙·*–—-]|&bull;)\s+")
 _ADDRESS = re.compile(r"(?<![\d-])\d{2}-\d{3}(?![\d-])\s+\w")  # "56-200 Góra"
@@ -106,10 +109,28 @@ def parse_ops_page(
         raise MissingBlock("empty document", url=url)
     page = linearize(tree.root)
     main_id, regions = _regions(tree, page, hints)
-    if not regions:
-        raise MissingBlock("no article content found", url=url)
     if main_id is not None and is_list_page(page, main_id, url):
         raise MissingBlock("a list of articles, not an article", url=url)
+    records = _records(tree, page, regions, url, hints, site_name) if regions else []
+    if not records:
+        records = _fallback(tree, page, url, site_name)
+    if not records:
+        reason = (
+            "no article text after removing site chrome" if regions else "no article content found"
+        )
+        raise MissingBlock(reason, url=url)
+    return records
+
+
+def _records(
+    tree: LexborHTMLParser,
+    page: Linearized,
+    regions: list[int],
+    url: str,
+    hints: SiteHints | None,
+    site_name: str | None,
+    confidence: float = 1.0,
+) -> list[OpsPage]:
     titles = title_segments(tree)
     first = page.span(regions[0])[0]
     last = page.span(regions[-1])[1]
@@ -118,6 +139,7 @@ def parse_ops_page(
         "site_name": site_name or site_name_of(tree, page, first, titles, url),
         "breadcrumb": breadcrumb(page),
         "institution": find_institution(page, (first, last)),
+        "confidence": confidence,
     }
     base = _base_url(tree, url)
     records: list[OpsPage] = []
@@ -126,9 +148,32 @@ def parse_ops_page(
         record = _article(tree, page, region, limit, titles, base, hints, url)
         if record is not None:
             records.append(OpsPage(**shared, **record, article_index=len(records)))
-    if not records:
-        raise MissingBlock("no article text after removing site chrome", url=url)
     return records
+
+
+def _fallback(
+    tree: LexborHTMLParser, page: Linearized, url: str, site_name: str | None
+) -> list[OpsPage]:
+    """The best block of prose when the rules found none: every line counted, chrome or not.
+
+    A page whose article sits inside what looks like chrome (an unclosed ``<header>``, a
+    ``<nav>`` around everything) still has its text; the record says how sure it is
+    (``FALLBACK_CONFIDENCE``) so that a user can filter instead of losing the page.
+    """
+    if not any(line.chrome for line in page.lines):
+        return []
+    bare = Linearized([replace(line, chrome=False) for line in page.lines], page.nodes)
+    main = find_main(bare, _boilerplate)
+    if main is None or is_list_page(bare, main.node_id, url):
+        return []
+    start, end = bare.span(main.node_id)
+    if not any(
+        line.chrome and _is_paragraph(replace(line, chrome=False)) for line in page.lines[start:end]
+    ):
+        return []  # its prose was not chrome: the rules judged it already (a site's search page)
+    return _records(
+        tree, bare, main.articles or [main.node_id], url, None, site_name, FALLBACK_CONFIDENCE
+    )
 
 
 def _regions(
