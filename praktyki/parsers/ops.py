@@ -46,7 +46,7 @@ from praktyki.parsers.content import (
 from praktyki.parsers.hrefs import join_href, split_url, url_path
 from praktyki.parsers.html import parse_tree
 from praktyki.parsers.ops_institution import find_institution
-from praktyki.parsers.ops_lists import is_list_page, teaser_lines
+from praktyki.parsers.ops_lists import is_list_page, linked_headlines, teaser_lines
 from praktyki.parsers.ops_meta import is_meta_line, scan_meta
 from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
 from praktyki.parsers.ops_values import find_datetime
@@ -210,9 +210,11 @@ def _article(
     window_from = min(title_at, start) if title_at is not None else start
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
-    window = [line.text for line in page.lines[window_from:window_to]]
+    # nor do chrome lines: a comment's or a sidebar's date is not the article's
+    window = ["" if line.chrome else line.text for line in page.lines[window_from:window_to]]
     meta = scan_meta(["" if is_chrome_line(text) in _SITE_WIDE else text for text in window])
     consumed = {window_from + i for i in meta.consumed} | teaser_lines(page, start, end, url)
+    consumed |= linked_headlines(page, body_from, end, url)
     outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
     lines = [
         line for i, line in enumerate(page.lines) if body_from <= i < end and i not in consumed

@@ -24,7 +24,7 @@ from praktyki.parsers.content import DOC_EXTENSIONS, Linearized, is_headline
 from praktyki.parsers.hrefs import join_href, split_url
 from praktyki.parsers.ops_meta import is_meta_line
 
-__all__ = ["is_list_page", "teaser_lines"]
+__all__ = ["is_list_page", "linked_headlines", "teaser_lines"]
 
 _EXCERPT = 50  # non-link characters that make a line an excerpt
 _HEAD_LINKS = 0.6  # link share of a head line ("Title (06.06.2022r.)" is a head)
@@ -79,6 +79,22 @@ def teaser_lines(page: Linearized, start: int, end: int, url: str) -> set[int]:
             grouped.update(previous)
             grouped.update(unit)
     return grouped
+
+
+def linked_headlines(page: Linearized, start: int, end: int, url: str) -> set[int]:
+    """Headings inside ``[start, end)`` that are all one link to another page of the site.
+
+    Inside an article such a heading points at another article ("related" links that news
+    sites drop between paragraphs); the article's own headings are not links elsewhere.
+    """
+    return {
+        i
+        for i in range(start, end)
+        if page.lines[i].heading
+        and not page.lines[i].chrome
+        and page.lines[i].link_density >= _HEAD_LINKS
+        and any(_other_page(href, url) for href in page.lines[i].hrefs)
+    }
 
 
 def _paginated(page: Linearized, start: int, end: int) -> bool:
