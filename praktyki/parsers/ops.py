@@ -65,6 +65,7 @@ _FILE_INFO = re.compile(
     r"(?:\d+(?:[.,]\d+)?\s*[kKmMgG]i?[bB])?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.!?…:;][\"”»)]?$")
 _META_AFTER = 14  # lines after an article still searched for its metadata
 _META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
@@ -219,6 +220,12 @@ def _article(
     lines = [
         line for i, line in enumerate(page.lines) if body_from <= i < end and i not in consumed
     ]
+    if title_at is not None and title_at < start:
+        lines = _lead(page, title_at + 1, start, consumed) + lines
+    else:
+        lines = _siblings(page, region, range(start - 1, -1, -1), consumed)[::-1] + lines
+    if limit is None or limit > end:
+        lines += _siblings(page, region, range(end, limit or len(page.lines)), consumed)
     body = _render(_body_lines(lines, outside, about_hours=_about_hours(title)))
     if not body:
         return None
@@ -240,6 +247,54 @@ def _article(
         "topics": tag_topics(f"{title}\n{body}", _topics()),
         "attachments": _attachments(_enclosing(page, region, window_from, window_to), base),
     }
+
+
+def _lead(page: Linearized, first: int, start: int, consumed: set[int]) -> list[Line]:
+    """Paragraphs between a headline above the article block and the block: the lead.
+
+    CMSs put the standfirst in a container of its own beside the body's; only prose is taken
+    from there (a byline, a date, a share bar or a second headline between headline and text
+    stays out).
+    """
+    return [
+        line
+        for i, line in enumerate(page.lines[first:start], start=first)
+        if i not in consumed and not line.heading and _is_paragraph(line) and not _linky(line)
+    ]
+
+
+def _siblings(page: Linearized, region: int, indexes: range, consumed: set[int]) -> list[Line]:
+    """Prose in the article block's sibling containers, walking ``indexes`` away from it.
+
+    CMSs split one article over sibling field containers (a lead, the body, a second body part
+    after an advert); a paragraph that shares the block's parent is the article's. The walk
+    steps over chrome (a "related" box, a newsletter box between the parts) and stops at the
+    first other line that is not such prose, or at any heading.
+    """
+    node = page.nodes[region]
+    parent = node.parent
+    if parent is None or parent.mem_id not in page.nodes or (parent.tag or "") in ("body", "html"):
+        return []
+    found: list[Line] = []
+    for i in indexes:
+        line = page.lines[i]
+        if line.chrome and parent.mem_id in line.path:
+            continue
+        if i in consumed or line.heading or parent.mem_id not in line.path or not _sentences(line):
+            break
+        found.append(line)
+    return found
+
+
+def _sentences(line: Line) -> bool:
+    """Prose for sure: a paragraph that reads as sentences, not a footer's address line."""
+    text = line.text
+    return (
+        _is_paragraph(line)
+        and not _linky(line)
+        and (len(text) >= 200 or _SENTENCE_END.search(text) is not None)
+        and _ADDRESS.search(text) is None
+    )
 
 
 def _meta_window_end(page: Linearized, end: int, limit: int) -> int:
