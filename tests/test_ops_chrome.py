@@ -94,6 +94,19 @@ def test_chrome_is_not_in_any_body(chrome: str) -> None:
         "Podmiot udostępniający informację: GOPS",
         "Drukuj",
         "Czytaj więcej »",
+        "Zobacz także",
+        "Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo",
+        "Lesen Sie auch",
+        "À lire aussi",
+        "Related Stories",
+        "You may also like",
+        "Share this article",
+        "Follow us on Twitter and Instagram",
+        "Subscribe now to our eNATION edition for the full story.",
+        "Kommentare geschlossen",
+        "12 Comments",
+        "Dodaj komentarz",
+        "War der Artikel nützlich?",
     ],
 )
 def test_chrome_line_shapes(line: str) -> None:
@@ -109,6 +122,11 @@ def test_chrome_line_shapes(line: str) -> None:
         "Klub współpracuje z wolontariuszami z Centrum Wolontariatu.",
         "Więcej informacji udziela pracownik socjalny pod numerem 62 765 68 10.",
         "Zgłoszenia przyjmujemy w siedzibie ośrodka do dnia 30.06.2022 r.",
+        "Zapisz się do Klubu Seniora w pokoju nr 5.",
+        "Polecamy lekturę poradnika dla opiekunów osób starszych.",
+        "Dołącz do nas! Szukamy wolontariuszy do pracy z dziećmi.",
+        "Komentarz kierownika ośrodka do nowych przepisów o dodatku osłonowym.",
+        "Newsletter ośrodka ukazuje się raz w miesiącu i trafia do wszystkich sołectw.",
     ],
 )
 def test_content_lines_are_not_chrome(line: str) -> None:

@@ -71,6 +71,46 @@ CHROME_LINES: tuple[tuple[str, str], ...] = (
         r"treści|informacje))?\s*:?$",
     ),
     ("tool link", r"^(poprzedni|następny|starsze|nowsze)( artykuł| wpis| strona)?\b.{0,60}$"),
+    # The same boxes on sites in other languages (the markup nobody here wrote): a "read also"
+    # label, with or without the linked title after it, a share or follow prompt, a comment
+    # counter or form heading, a paywall or feedback prompt. Anchored at the line's start.
+    (
+        "related label",
+        r"^(read (also|more)|see also|related( (stories|articles|posts|links|content|news|"
+        r"reading|coverage))?|you (may|might) (also )?(like|enjoy)|recommended( for you)?|"
+        r"most (read|popular)|lesen sie (auch|mehr|hier)|mehr zum thema|auch interessant|"
+        r"(das )?(könnte|dürfte) (sie|dich) auch interessieren|schon gelesen|"
+        r"empfehlungen( aus der redaktion)?|weitere (artikel|beiträge)( zum thema| aus [\w ]+)?|"
+        r"(à )?lire aussi|voir aussi|sur le même sujet|lea (también|más)|lee también|"
+        r"vea también|ver también|mira también|te puede interesar|leggi anche|"
+        r"potrebbe interessarti|lees ook)\b\W{0,3}(\s.{0,150})?$",
+    ),
+    (
+        "social",
+        r"^(share (this|on|it|the)|like it\? share it|teilen sie|diesen artikel teilen|"
+        r"partager|compartir|condividi|follow (us|me)|folgen sie uns|folge uns|síguenos|"
+        r"siguenos|suivez-nous|seguici|obserwuj nas)\b.{0,100}$",
+    ),
+    (
+        "subscribe",
+        r"^(subscribe|sign up|abonnieren|jetzt abonnieren|zum newsletter|newsletter\W{0,3}$|"
+        r"suscríbete|suscribite|abonnez-vous|iscriviti|kostenlos registrieren|"
+        r"schon registriert|already a subscriber|to (view|read) the full (story|article)|"
+        r"log in to (read|continue))\b.{0,120}$",
+    ),
+    (
+        "comments",
+        r"^(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?|commenti|"
+        r"no comments( yet)?|keine kommentare|kommentare geschlossen|comments (are )?closed|"
+        r"leave a (comment|reply)|schreibe einen kommentar|hinterlasse einen kommentar|"
+        r"dodaj komentarz|brak komentarzy)\b\W{0,3}$",
+    ),
+    (
+        "feedback",
+        r"^(war (der|dieser) artikel (hilfreich|nützlich)|was this (article|page|post) "
+        r"(helpful|useful)|(did|do) you (like|enjoy) this|dieser artikel gefällt ihnen|"
+        r"czy (ten )?(artykuł|informacja) (był[ao]? )?pomocn)\w*\W{0,3}$",
+    ),
     ("bip link", r"^link do\b"),
     # a bulletin's banner, "Biuletyn Informacji Publicznej Miejskiego Ośrodka … w Zalesiu",
     # words only (chrome in content, yet the site's name: ``ops_page.site_name_of`` takes it)
