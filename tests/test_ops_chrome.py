@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from praktyki.parsers.chrome import is_chrome_line
+from praktyki.parsers.chrome import is_chrome_line, is_comment_area, is_side_box
 from praktyki.parsers.ops import parse_ops_page
 
 HANDMADE = Path(__file__).parent / "fixtures" / "ops" / "handmade"
@@ -162,3 +162,38 @@ def test_breadcrumb_without_screen_reader_labels(markup: str, trail: tuple[str, 
     )
     [record] = parse_ops_page(page.encode(), "https://ops.example.pl/a")
     assert record.breadcrumb == trail
+
+
+@pytest.mark.parametrize(
+    ("names", "box"),
+    [
+        ("post-share-buttons", True),
+        ("article__share", True),
+        ("wp-caption-text", True),
+        ("related_posts widget", True),
+        ("newsletter-box", True),
+        ("entry-tags", True),
+        ("social-media-embed", False),  # a quoted tweet is part of the article
+        ("shared-content", False),
+        ("headline", False),
+        ("entry-content", False),
+    ],
+)
+def test_side_box_class_words(names: str, box: bool) -> None:
+    assert is_side_box(names) is box
+
+
+@pytest.mark.parametrize(
+    ("names", "comments"),
+    [
+        ("comments-area", True),
+        ("comment-list", True),
+        ("comment odd alt depth-1 comment-950566", True),
+        ("respond", True),
+        ("disqus_thread", True),
+        ("has-comments post", False),
+        ("entry-content", False),
+    ],
+)
+def test_comment_area_class_words(names: str, comments: bool) -> None:
+    assert is_comment_area(names) is comments

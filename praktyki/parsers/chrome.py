@@ -210,10 +210,10 @@ CHROME_ATTRS = re.compile(
 # readers' comments are not the article, however long they run. Matched on whole words, so
 # "has-comments" on an article element is not one.
 COMMENT_WORD = re.compile(
-    r"(?:(?:post|entry|article|blog|page|wp|fb|user|reader|news|single)[-_])?"
+    r"(?:^|\s)(?:(?:post|entry|article|blog|page|wp|fb|user|reader|news|single)[-_]+)?"
     r"(?:comments?|komentarze?|commentlist|respond|disqus(?:_thread)?)"
-    r"(?:[-_](?:list|section|area|thread|wrap|wrapper|container|block|respond|form|box|title|"
-    r"body|content|meta|author|text|item|reply|\d+))*",
+    r"(?:[-_]+(?:list|section|area|thread|wrap|wrapper|container|block|respond|form|box|title|"
+    r"body|content|meta|author|text|item|reply|\d+))*(?=\s|$)",
     re.IGNORECASE,
 )
 
@@ -222,20 +222,21 @@ COMMENT_WORD = re.compile(
 # "related" / "recommended" lists, newsletter and subscription boxes, advertising, image
 # captions and credits, galleries and slideshows, tag lists, author bios. A part of a
 # hyphenated word must be one of these ("post-share-buttons", "wp-caption-text",
-# "related_posts"), so "shared-content" or "headline" are not.
+# "related_posts"), so "shared-content" or "headline" are not. Word parts exclude "_" so the
+# pattern cannot backtrack exponentially on a long "a_a_a_…" class.
 BOX_WORD = re.compile(
-    r"(?:\w+[-_])*(?:share|sharing|sharedaddy|social|socials|related|recommended|"
-    r"recommendations|newsletter|subscribe|subscription|advert|advertisement|ads?|adslot|"
-    r"promo|sponsored|outbrain|taboola|caption|credit|credits|gallery|slideshow|carousel|"
+    r"(?:^|\s)(?![-\w]*embed)(?:[^\W_]+[-_]+)*(?:share|sharing|sharedaddy|social|socials|related|"
+    r"recommended|recommendations|newsletter|subscribe|subscription|advert|advertisement|ads?|"
+    r"adslot|promo|sponsored|outbrain|taboola|caption|credit|credits|gallery|slideshow|carousel|"
     r"tags|tagcloud|author-?bio|authorbox|about-author|udostepnij|polecane|powiazane)"
-    r"(?:[-_]\w+)*",
+    r"(?:[-_]+[^\W_]+)*(?=\s|$)",
     re.IGNORECASE,
 )
 
 
 def is_comment_area(names: str) -> bool:
     """Whether an element's ``id``/``class`` words name a comment thread (``COMMENT_WORD``)."""
-    return any(COMMENT_WORD.fullmatch(word) for word in names.split())
+    return COMMENT_WORD.search(names) is not None
 
 
 def is_side_box(names: str) -> bool:
@@ -243,7 +244,7 @@ def is_side_box(names: str) -> bool:
 
     An embed ("social-media-embed": a quoted tweet) is a part of the article, not a box.
     """
-    return any(BOX_WORD.fullmatch(word) and "embed" not in word.lower() for word in names.split())
+    return BOX_WORD.search(names) is not None
 
 
 def is_chrome_line(text: str) -> str | None:

@@ -117,6 +117,8 @@ class Linearized:
     lines: list[Line]
     nodes: dict[int, LexborNode]
     _spans: dict[int, tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    # results that readers of the page compute once and ask for again (ops_lists' teasers)
+    memo: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def span(self, node_id: int) -> tuple[int, int]:
         """Index range of the lines inside a block (empty range if none)."""

@@ -18,6 +18,7 @@ box under a long article leave the page an article.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from praktyki.parsers.chrome import is_chrome_line
 from praktyki.parsers.content import DOC_EXTENSIONS, Linearized, is_headline
@@ -109,6 +110,14 @@ def _share(page: Linearized, indexes: range, in_unit: set[int]) -> float:
 
 
 def _units(page: Linearized, url: str) -> list[list[int]]:
+    key = f"teaser units {url}"
+    cached = page.memo.get(key)
+    if cached is None:
+        cached = page.memo[key] = _find_units(page, url)
+    return cast("list[list[int]]", cached)
+
+
+def _find_units(page: Linearized, url: str) -> list[list[int]]:
     heads = [i for i in range(len(page.lines)) if _is_head(page, i, url)]
     units: list[list[int]] = []
     for n, head in enumerate(heads):
