@@ -35,6 +35,7 @@ _MIN_TEASERS = 3
 _MAIN_IN_TEASERS = 0.5  # share of the main block's text inside teaser units
 _COVERAGE = 0.5  # share of the container's text inside teaser units
 _CLIMB = 8  # ancestors of the main block tried as the list's container
+_ARTICLE_RUN, _ARTICLE_CHARS = 3, 400  # paragraphs in a row outside teasers: an article
 # A pager: "1 2 3 Następna »", "Strona: [1] 2", "Strona 1 z 3", "« Poprzednie", "Starsze wpisy"
 _PAGER = re.compile(
     r"^(stron[ay]?\s*:?\s*)?([\[(]?\d{1,4}[\])]?[\s|,.]*){2,}[\s«»‹›<>]*(następn\w*|dalej)?[\s»›>]*$|"
@@ -54,6 +55,8 @@ def is_list_page(page: Linearized, main_id: int, url: str) -> bool:
     start, end = page.span(main_id)
     if _share(page, range(start, end), in_unit) < _MAIN_IN_TEASERS:
         return False
+    if _has_article_text(page, range(start, end), in_unit):
+        return False  # an article with a "related posts" strip under it
     node = page.nodes.get(main_id)
     for _ in range(_CLIMB):
         if node is None or node.mem_id not in page.nodes:
@@ -96,6 +99,24 @@ def linked_headlines(page: Linearized, start: int, end: int, url: str) -> set[in
         and page.lines[i].link_density >= _HEAD_LINKS
         and any(_other_page(href, url) for href in page.lines[i].hrefs)
     }
+
+
+def _has_article_text(page: Linearized, indexes: range, in_unit: set[int]) -> bool:
+    """A run of paragraphs outside any teaser: an article's text, which no list page has.
+
+    Headings may stand between the paragraphs (an article's sub-headings); a teaser line ends
+    the run. A list's long excerpt is a single paragraph between two teaser heads.
+    """
+    run = chars = 0
+    for i in indexes:
+        line = page.lines[i]
+        if line.chrome or (line.heading and i not in in_unit):
+            continue
+        prose = len(line.text) - line.link_chars >= _EXCERPT * 2 and i not in in_unit
+        run, chars = (run + 1, chars + len(line.text)) if prose else (0, 0)
+        if run >= _ARTICLE_RUN and chars >= _ARTICLE_CHARS:
+            return True
+    return False
 
 
 def _paginated(page: Linearized, start: int, end: int) -> bool:
