@@ -80,6 +80,8 @@ DOC_EXTENSIONS = re.compile(
     r"\.(pdf|docx?|odt|ods|xlsx?|rtf|pptx?|odp|zip|rar|7z|jpe?g|png|gif|txt|csv)$", re.IGNORECASE
 )
 _SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_COLUMN_SHARE = 0.8  # share of a block's text its repeated articles hold to split it
 # ids that name the page's own header or footer (whole id, so "footer-news" is not one)
 _EDGE_NAME = re.compile(r"(site-|page-)?(footer|stopka|stopka-strony|naglowek|header|masthead)")
 _WRAPPER_TAGS = frozenset({"html", "body", "main", "article"})  # never a box beside the text
@@ -463,6 +465,9 @@ def _widen(page: Linearized, best: int, plain: dict[int, int], total: dict[int, 
 def _repeated_articles(
     page: Linearized, best: int, plain: dict[int, int], total: dict[int, int]
 ) -> MainContent | None:
+    inside = _articles_inside(page, best, plain, total)
+    if inside is not None:
+        return inside
     candidate: int | None = best
     for _ in range(3):
         if candidate is None:
@@ -474,19 +479,75 @@ def _repeated_articles(
             # sections of one <article> are its sub-headings, not separate articles
             candidate = parent
             continue
-        node = page.nodes[candidate]
-        signature = (node.tag, node.attributes.get("class"))
+        signature = _signature(page.nodes[candidate])
         siblings = [
             child.mem_id
             for child in page.nodes[parent].iter()
-            if (child.tag, child.attributes.get("class")) == signature
-            and child.mem_id in page.nodes
+            if child.mem_id in page.nodes and _signature(child) == signature
         ]
+        if not _numbered(page, siblings):  # "large-8" and "large-4" columns are not a series
+            raw = page.nodes[candidate].attributes.get("class")
+            siblings = [s for s in siblings if page.nodes[s].attributes.get("class") == raw]
         articles = [s for s in siblings if _article_like(page, s, plain, total)]
         if len(articles) >= 2 and candidate in articles:
             return MainContent(parent, articles)
         candidate = parent
     return None
+
+
+def _articles_inside(
+    page: Linearized, best: int, plain: dict[int, int], total: dict[int, int]
+) -> MainContent | None:
+    """The best block is a column of articles of one kind that hold (nearly) all its text.
+
+    The articles are ``<article>`` elements or blocks numbered in order ("leading-0",
+    "leading-1"): an article's own sections look alike and carry no numbers, grid columns
+    ("large-8", "large-4") and slides are not numbered in order. Not when a headline of a
+    higher rank stands above them (an article's ``h1`` over its ``h2`` sections), nor inside
+    an ``<article>`` (sections of one article).
+    """
+    node = page.nodes[best]
+    if _inside_article(node):
+        return None
+    groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    for child in node.iter():
+        if child.mem_id in page.nodes:
+            groups[_signature(child)].append(child.mem_id)
+    for (tag, _), members in groups.items():
+        if tag != "article" and not _numbered(page, members):
+            continue  # sections of one text look alike; CMS items are numbered or <article>s
+        articles = [m for m in members if _article_like(page, m, plain, total)]
+        held = sum(plain.get(m, 0) for m in articles)
+        enough = len(articles) >= 2 and held >= _COLUMN_SHARE * plain.get(best, 0)
+        if enough and not _outranked(page, articles):
+            return MainContent(best, articles)
+    return None
+
+
+def _numbered(page: Linearized, members: list[int]) -> bool:
+    """The blocks' classes carry the numbers n, n+1, n+2, … in document order."""
+    numbers = []
+    for member in members:
+        found = _DIGITS.search(page.nodes[member].attributes.get("class") or "")
+        if found is None:
+            return False
+        numbers.append(int(found.group()))
+    return len(numbers) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+def _outranked(page: Linearized, articles: list[int]) -> bool:
+    """A heading above the first article outranks the articles' own headings."""
+    first = page.span(articles[0])[0]
+    own = [line.heading for line in page.lines[first : first + 3] if line.heading]
+    rank = min(own) if own else 7
+    above = (line for line in reversed(page.lines[:first]) if line.heading and not line.chrome)
+    nearest = next(above, None)
+    return nearest is not None and nearest.heading < rank
+
+
+def _signature(node: LexborNode) -> tuple[str | None, str]:
+    """Tag and class with numbers blanked: Joomla's "leading-0", "leading-1" are one kind."""
+    return node.tag, _DIGITS.sub("#", node.attributes.get("class") or "")
 
 
 def is_headline(line: Line) -> bool:

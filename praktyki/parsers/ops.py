@@ -142,7 +142,9 @@ def _records(
     records: list[OpsPage] = []
     for index, region in enumerate(regions):
         limit = page.span(regions[index + 1])[0] if index + 1 < len(regions) else None
-        record = _article(tree, page, region, limit, titles, base, hints, url)
+        record = _article(
+            tree, page, region, limit, titles, base, hints, url, alone=len(regions) == 1
+        )
         if record is not None:
             records.append(OpsPage(**shared, **record, article_index=len(records)))
     return records
@@ -200,6 +202,8 @@ def _article(
     base: str,
     hints: SiteHints | None,
     url: str,
+    *,
+    alone: bool = True,
 ) -> dict[str, object] | None:
     """One article's record; None when nothing of it is article text (see module doc)."""
     start, end = page.span(region)
@@ -222,10 +226,10 @@ def _article(
     ]
     if title_at is not None and title_at < start:
         lines = _lead(page, title_at + 1, start, consumed) + lines
-    else:
+    elif alone:  # one of several articles: its siblings are the other articles
         lines = _siblings(page, region, range(start - 1, -1, -1), consumed)[::-1] + lines
-    if limit is None or limit > end:
-        lines += _siblings(page, region, range(end, limit or len(page.lines)), consumed)
+    if alone:
+        lines += _siblings(page, region, range(end, len(page.lines)), consumed)
     body = _render(_body_lines(lines, outside, about_hours=_about_hours(title)))
     if not body:
         return None
