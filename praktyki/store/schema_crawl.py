@@ -116,7 +116,7 @@ CREATE TABLE IF NOT EXISTS crawl_links (
 
 _DDL = (_ARCHIVE, _FRONTIER, _RUNS, _ASSEMBLED, _OPS_RUN_SITES, _LINKS)
 
-# Version 3: the revalidation policy (:mod:`praktyki.crawl.revalidate`). A frontier row may be
+# Version 4: the revalidation policy (:mod:`praktyki.crawl.revalidate`). A frontier row may be
 # ``forced`` (the page that linked it says it changed: revalidate it whatever the schedule) and
 # carries the ``fingerprint`` the linking page gave it (a listing entry's title);
 # ``crawl_fingerprints`` keeps, per URL, the fingerprint it had when it was last fetched.
@@ -152,7 +152,7 @@ def create_crawl_tables(db: Database) -> None:
 
 
 def add_revalidation(db: Database) -> None:
-    """Migration 3: the frontier's ``forced`` and ``fingerprint`` columns and the
+    """Migration 4: the frontier's ``forced`` and ``fingerprint`` columns and the
     ``crawl_fingerprints`` table (inside the caller's transaction)."""
     for statement in filter(str.strip, _REVALIDATION.split(";")):
         db.execute(statement)
