@@ -83,7 +83,8 @@ CHROME_LINES: tuple[tuple[str, str], ...] = (
         r"empfehlungen( aus der redaktion)?|weitere (artikel|beiträge)( zum thema| aus [\w ]+)?|"
         r"(à )?lire aussi|voir aussi|sur le même sujet|lea (también|más)|lee también|"
         r"vea también|ver también|mira también|te puede interesar|leggi anche|"
-        r"potrebbe interessarti|lees ook)\b\W{0,3}(\s.{0,150})?$",
+        r"potrebbe interessarti|lees ook|(czytaj|zobacz|przeczytaj) (też|także|również))"
+        r"\b\W{0,3}(\s.{0,150})?$",
     ),
     (
         "social",

@@ -66,6 +66,7 @@ _FILE_INFO = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”»)]?$")
+_SKIP_LINKS = 2  # chrome lines stepped over between two parts of an article
 _META_AFTER = 14  # lines after an article still searched for its metadata
 _META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
@@ -272,22 +273,31 @@ def _siblings(page: Linearized, region: int, indexes: range, consumed: set[int])
 
     CMSs split one article over sibling field containers (a lead, the body, a second body part
     after an advert); a paragraph that shares the block's parent is the article's. The walk
-    steps over chrome (a "related" box, a newsletter box between the parts) and stops at the
-    first other line that is not such prose, or at any heading.
+    steps over chrome (a "related" box, a newsletter box between the parts) and over up to two
+    chrome lines ("Read More"), and stops at the first other line that is not such prose, or
+    at any heading.
     """
     node = page.nodes[region]
     parent = node.parent
     if parent is None or parent.mem_id not in page.nodes or (parent.tag or "") in ("body", "html"):
         return []
     found: list[Line] = []
+    skipped = 0
     for i in indexes:
         line = page.lines[i]
-        if line.chrome and parent.mem_id in line.path:
+        if parent.mem_id in line.path and _between_parts(line) and skipped < _SKIP_LINKS:
+            skipped += not line.chrome  # a "Read more" link between the parts, an advert box
             continue
         if i in consumed or line.heading or parent.mem_id not in line.path or not _sentences(line):
             break
         found.append(line)
+        skipped = 0
     return found
+
+
+def _between_parts(line: Line) -> bool:
+    """Chrome, or a chrome line ("Read more", "Advertisement", "Zobacz także")."""
+    return line.chrome or is_chrome_line(line.text) is not None
 
 
 def _sentences(line: Line) -> bool:
