@@ -16,6 +16,15 @@ Decisions (also in the README's field notes):
   one per line as ``"- item"``. A lead line such as "OŚRODEK POMOCY SPOŁECZNEJ W JANOWIE
   LUBELSKIM JAKO CENTRUM AKTYWNOŚCI LOKALNEJ." is article text and stays in the body. Metadata
   lines (dates, author, editor, views) and chrome lines are left out.
+* the **whole article** across sibling containers: the lead paragraphs between a headline
+  above the article block and the block, and sentence paragraphs in containers that share the
+  block's parent (a body split around an advert or a "Czytaj także" link). Comments, share
+  bars, captions, "related" boxes and linked headlines pointing at other articles stay out.
+* several articles on one page (repeated blocks, a numbered series of CMS items) give one
+  record each.
+* **confidence** is 1.0 when the rules found the article; when they found none although the
+  page has prose (all of it inside what looked like chrome), the best block of prose is taken
+  with ``FALLBACK_CONFIDENCE`` instead of refusing the page.
 """
 
 from __future__ import annotations
