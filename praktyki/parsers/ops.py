@@ -222,6 +222,8 @@ def _article(
     if hints and hints.title_selector and (node := tree.css_first(hints.title_selector)):
         title = node.text(separator=" ", strip=True) or title
     body_from = title_at + 1 if title_at is not None and title_at >= start else start
+    if title_at is not None and title_at >= start and _sentence_title(page.lines[title_at]):
+        body_from = title_at  # a bold first paragraph taken as the title is still the text's
     window_from = min(title_at, start) if title_at is not None else start
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
@@ -307,6 +309,11 @@ def _siblings(page: Linearized, region: int, indexes: range, consumed: set[int])
 def _between_parts(line: Line) -> bool:
     """Chrome, or a chrome line ("Read more", "Advertisement", "Zobacz także")."""
     return line.chrome or is_chrome_line(line.text) is not None
+
+
+def _sentence_title(line: Line) -> bool:
+    """A title line that is no heading element but a paragraph of sentences."""
+    return not line.heading and _sentences(line) and len(line.text) > 100
 
 
 def _sentences(line: Line) -> bool:
