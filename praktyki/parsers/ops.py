@@ -37,6 +37,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from praktyki.errors import MissingBlock
 from praktyki.parsers.chrome import (
     ATTACHMENTS_LABEL,
+    END_LABEL,
     HOURS_LABEL,
     HOURS_LINE,
     META_BLOCK,
@@ -395,8 +396,8 @@ def _body_lines(lines: list[Line], outside: set[str], *, about_hours: bool = Fal
     in_hours = False
     for line in lines:
         text = line.text
-        if META_BLOCK.match(text):
-            break  # "Metryczka": the rest of the block is the article's metadata
+        if META_BLOCK.match(text) or END_LABEL.match(text):
+            break  # "Metryczka", "Tagi:", "O autorze": the rest is not the article's text
         if line.chrome or is_meta_line(text):
             continue
         if not about_hours and _hours_label(text):
