@@ -19,7 +19,7 @@ from praktyki.errors import StorageError
 from praktyki.store.fields import add_model_columns
 from praktyki.store.rows import storage_errors
 from praktyki.store.schema import create_v1
-from praktyki.store.schema_crawl import create_crawl_tables
+from praktyki.store.schema_crawl import create_archive_exchanges, create_crawl_tables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ensure_schema", "open_database", "schema_version"]
 
@@ -30,7 +30,12 @@ Migration = Callable[[Database], None]
 #: Migration N takes a database at version N-1 to version N. Never edit a released one.
 # 1: the dataset tables. 2: the crawl's tables (archive, frontier, crawl bookkeeping, link
 # cache), which version 1 left to each crawl module to create when the store was opened.
-MIGRATIONS: Mapping[int, Migration] = {1: create_v1, 2: create_crawl_tables}
+# 3: archive_exchanges (status lines, bodies as received, request headers: WARC export).
+MIGRATIONS: Mapping[int, Migration] = {
+    1: create_v1,
+    2: create_crawl_tables,
+    3: create_archive_exchanges,
+}
 SCHEMA_VERSION: int = max(MIGRATIONS)
 
 BUSY_TIMEOUT_MS = 10_000
