@@ -18,11 +18,11 @@ from crawl_support import FAST, RUN_COLUMNS, dump, expected_practice, query, sto
 from praktyki.crawl.service import crawl_bdp, reparse
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.crawl.worker import ReadyPractices
-from praktyki.replica import parse_fault_spec
-from praktyki.replica.bdp_site import BdpSite
 from praktyki.schemas.run import RunSummary
 from praktyki.store import begin_run, open_database
 from praktyki.store.frontier import Frontier
+from praktyki_replica import parse_fault_spec
+from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 60
 #: The worker for every run, however small (by default only runs of a few hundred get one).

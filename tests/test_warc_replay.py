@@ -25,10 +25,10 @@ from conftest import free_port_run
 from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.crawl.archive_export import export_archive
-from praktyki.crawl.demo import run_demo
 from praktyki.parsers.decode import decode_html
 from praktyki.schemas.archive import ArchiveExport
 from praktyki.scraper.wacz import read_index
+from praktyki_replica.demo import run_demo
 
 pytestmark = pytest.mark.slow
 

@@ -35,10 +35,11 @@ from praktyki.crawl.ops import (
     sites_from_urls,
     sites_key,
 )
-from praktyki.crawl.registry import default_registry_path, load_registry
+from praktyki.crawl.registry import apply_bases, default_registry_path, load_registry
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
 from praktyki.errors import ConfigError
+from praktyki.schemas.registry import Registry
 from praktyki.schemas.run import RunStatus, RunSummary
 from praktyki.scraper.fetch import Fetcher
 from praktyki.store import DatabaseLock, begin_run, finish_run, get_run, open_database
@@ -51,6 +52,7 @@ from praktyki.store.crawl_runs import (
     set_removals,
 )
 from praktyki.store.frontier import Frontier
+from praktyki.store.report import run_changes
 from praktyki.store.wipe import WipeKind, wipe
 
 __all__ = [
@@ -261,7 +263,13 @@ def _finish(
         set_removals(db, run.run_id, complete=complete, applied=assembly.removals_applied)
         summary = _summary(db, run, assembly)
         finish_run(db, run.run_id, summary)
-    return summary
+    return _with_changes(db, summary)
+
+
+def _with_changes(db: sqlite_utils.Database, summary: RunSummary) -> RunSummary:
+    """The summary with every record the run added, changed or removed (``--json-summary``)."""
+    changes = tuple(run_changes(db, summary.run_id))
+    return summary.model_copy(update={"changes": changes})
 
 
 def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSummary:
@@ -294,23 +302,20 @@ def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSum
 def resolve_ops_sites(
     urls: Sequence[str] = (),
     sites_file: Path | str | None = None,
-    replica_bases: Mapping[str, str] | None = None,
+    bases: Mapping[str, str] | None = None,
+    *,
+    registry: Registry | None = None,
 ) -> list[OpsSiteSpec]:
-    """The sites of an OPS crawl: one per host of ``urls``, plus the registry's (``sites_file``,
-    or the shipped one when no URL is given). Registry entries for a replica (``{base}``) need
-    its base URL in ``replica_bases``; without it they are skipped with a warning."""
+    """The sites of an OPS crawl: one per host of ``urls``, plus the registry's (``registry``,
+    else ``sites_file``, else the shipped one when no URL is given), with the sites named in
+    ``bases`` moved to those base URLs (see :func:`praktyki.crawl.registry.apply_bases`)."""
     sites = sites_from_urls(urls)
-    if sites_file is not None or not urls:
+    if registry is None and (sites_file is not None or not urls):
         registry = load_registry(Path(sites_file) if sites_file else default_registry_path())
-        found, skipped = sites_from_registry(registry, replica_bases)
-        if skipped:
-            log.warning(
-                "skipped %d replica site(s) with no known base URL: %s "
-                "(give --replica-base NAME=URL, or run `praktyki demo`)",
-                len(skipped),
-                ", ".join(skipped),
-            )
-        sites += found
+    if registry is not None:
+        sites += sites_from_registry(apply_bases(registry, bases or {}))
+    elif bases:
+        raise ConfigError("--base applies to registry sites: give --sites or no URL")
     if not sites:
         raise ConfigError("no OPS site to crawl: give URLs or a --sites file")
     return sites
@@ -323,11 +328,12 @@ def crawl_ops(
     sites_file: Path | str | None = None,
     settings: CrawlSettings | None = None,
     progress: ProgressSink | None = None,
-    replica_bases: Mapping[str, str] | None = None,
+    bases: Mapping[str, str] | None = None,
+    registry: Registry | None = None,
 ) -> RunSummary:
     """Focused crawl (or refresh, or resume) of OPS sites into ``db_path``; see
     :func:`resolve_ops_sites` for which sites and :mod:`praktyki.crawl.ops` for the rules."""
-    sites = resolve_ops_sites(urls, sites_file, replica_bases)
+    sites = resolve_ops_sites(urls, sites_file, bases, registry=registry)
     return asyncio.run(crawl_ops_async(db_path, sites, settings, progress=progress))
 
 
@@ -422,7 +428,7 @@ def reparse(db_path: Path | str) -> RunSummary:
                 exit_code=1 if total.failed else 0,
             )
             finish_run(db, run_id, summary)
-        return summary
+        return _with_changes(db, summary)
 
 
 # -- demo ---------------------------------------------------------------------------------

@@ -7,11 +7,9 @@ in the run are ``new``, records the run marked removed are ``removed``, and reco
 
 from __future__ import annotations
 
-from typing import Literal
-
 from sqlite_utils import Database
 
-from praktyki.schemas.base import Record
+from praktyki.schemas.run import RunChange
 
 __all__ = ["RunChange", "run_changes"]
 
@@ -31,16 +29,6 @@ FROM (SELECT entity, source, key, field FROM history WHERE run_id = :run ORDER B
 GROUP BY entity, source, key
 ORDER BY entity, source, key
 """
-
-
-class RunChange(Record):
-    """One record a run added, changed or removed."""
-
-    entity: str  # practice, ops_page, institution
-    source: str
-    key: str  # practice_id, or "url#article_index" for OPS articles
-    change: Literal["new", "changed", "removed"]
-    fields: tuple[str, ...] = ()
 
 
 def run_changes(db: Database, run_id: int) -> list[RunChange]:
