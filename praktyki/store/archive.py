@@ -247,10 +247,10 @@ class Archive:
             with self.db.atomic():
                 yield
 
-    def _put_blob(self, sha: str, body: bytes) -> None:
+    def _put_blob(self, sha: str, body: bytes, *, level: int | None = None) -> None:
         if self._one("SELECT 1 AS hit FROM archive_blobs WHERE sha256 = ?", [sha]):
             return
-        data = zlib.compress(body, self._level)
+        data = zlib.compress(body, self._level if level is None else level)
         self._execute(
             "INSERT OR IGNORE INTO archive_blobs (sha256, data, size, compressed_size) "
             "VALUES (?, ?, ?, ?)",
@@ -261,7 +261,8 @@ class Archive:
         raw_sha = None
         if response.raw_body is not None and response.raw_body != response.body:
             raw_sha = hashlib.sha256(response.raw_body).hexdigest()
-            self._put_blob(raw_sha, response.raw_body)
+            # already gzip/deflate: zlib would only spend time (level 0 stores it as is)
+            self._put_blob(raw_sha, response.raw_body, level=0)
         request = json.dumps([list(h) for h in response.request_headers], ensure_ascii=False)
         self._execute(
             "INSERT INTO archive_exchanges (archive_id, http_version, reason, raw_sha256, "
