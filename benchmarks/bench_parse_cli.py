@@ -1,0 +1,117 @@
+"""Parsing a folder of saved pages as a user meets it: whole processes, wall clock.
+
+Saves a few thousand pages from the replica sites (every BDP tab in the three markups and
+encodings the replica serves, listings, the OPS sites' pages), each with the
+``<!-- saved from url=(NNNN)URL -->`` comment a browser's "Save as" writes, then times, in the
+same run and on the same files:
+
+- ``praktyki parse --json FILE...`` (the console script, start-up included);
+- a plain BeautifulSoup + lxml script (``soup_parse.py`` beside this file) that extracts the
+  same fields the same text-anchored way and prints the same kind of JSON lines.
+
+Each side runs ``--repeat`` times; the best wall time counts (the machine is shared)::
+
+    uv run --extra bench python benchmarks/bench_parse_cli.py [--practices 600] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from praktyki.replica import running_replica
+from praktyki.replica.bdp_site import BdpSite
+from praktyki.replica.ops_sites import build_ops_sites
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+
+
+def saved(url: str, body: bytes) -> bytes:
+    """``body`` as a browser saves it: the source URL in a comment before the document."""
+    return f"<!-- saved from url=({len(url):04d}){url} -->\n".encode("ascii") + body
+
+
+def bdp_urls(site: BdpSite, base: str) -> list[str]:
+    urls = [f"{base}/index.php"]
+    for art in site.practice_ids():
+        spec = site.spec(art)
+        page = f"{base}/index.php?p1={spec.p1}&p2={spec.p2}&art={spec.art}"
+        urls += [page, f"{page}&s=2", f"{page}&s=3"]
+    return urls
+
+
+def save_corpus(folder: Path, practices: int) -> list[Path]:
+    bdp = BdpSite(practices=practices)
+    ops = build_ops_sites()
+    paths: list[Path] = []
+    with running_replica([bdp, *ops]) as replica, httpx.Client(timeout=30) as client:
+        urls = bdp_urls(bdp, replica.base_url("bdp"))
+        for site in ops:
+            base = replica.base_url(site.name)
+            urls += site.article_urls(base) + site.listing_urls(base)
+        for n, url in enumerate(urls):
+            response = client.get(url)
+            if response.status_code != 200 or "html" not in response.headers["content-type"]:
+                continue
+            path = folder / f"{n:05d}.html"
+            path.write_bytes(saved(url, response.content))
+            paths.append(path)
+    return paths
+
+
+def best_wall(command: list[str], repeat: int) -> tuple[float, int]:
+    """The best wall time of ``repeat`` runs and the number of JSON lines printed."""
+    best, lines = float("inf"), 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, check=False)
+        best = min(best, time.perf_counter() - start)
+        lines = done.stdout.count(b"\n")
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{command[0]} failed: {done.stderr.decode()[-500:]}")
+    return best, lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--practices", type=int, default=600)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=0, help="praktyki parse --jobs (0: default)")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="praktyki-saved-"))
+    try:
+        paths = save_corpus(folder, args.practices)
+        names = [str(path) for path in paths]
+        size = sum(path.stat().st_size for path in paths) / len(paths)
+        print(
+            f"{len(paths)} saved pages ({size / 1024:.1f} KiB on average), {os.cpu_count()} cores"
+        )
+        ours_cmd = [str(BIN / "praktyki"), "parse", "--json", *names]
+        if args.jobs:
+            ours_cmd[3:3] = ["--jobs", str(args.jobs)]
+        ours, our_lines = best_wall(ours_cmd, args.repeat)
+        soup, soup_lines = best_wall(
+            [sys.executable, str(HERE / "soup_parse.py"), *names], args.repeat
+        )
+        print(f"praktyki parse --json:         {len(paths) / ours:8.0f} pages/s  ({ours:.2f} s)")
+        print(f"BeautifulSoup + lxml script:   {len(paths) / soup:8.0f} pages/s  ({soup:.2f} s)")
+        print(f"ratio:                         {soup / ours:8.1f}x")
+        print(f"records printed: praktyki {our_lines}, script {soup_lines}")
+        for command in (["--version"], ["parse", "--help"]):
+            wall, _ = best_wall([str(BIN / "praktyki"), *command], 5)
+            print(f"start-up, praktyki {' '.join(command):<14} {wall:6.3f} s (best of 5)")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
