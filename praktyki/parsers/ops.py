@@ -44,10 +44,18 @@ from praktyki.parsers.content import (
 )
 from praktyki.parsers.decode import decode_html
 from praktyki.parsers.hrefs import join_href, split_url, url_path
+from praktyki.parsers.ops_evidence import (
+    PageFacts,
+    choose_author,
+    choose_modified,
+    choose_published,
+    page_facts,
+)
 from praktyki.parsers.ops_institution import find_institution
 from praktyki.parsers.ops_lists import is_list_page, teaser_lines
 from praktyki.parsers.ops_meta import is_meta_line, scan_meta
 from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
+from praktyki.parsers.ops_title import choose_headline
 from praktyki.parsers.ops_values import find_datetime
 from praktyki.parsers.topics import Topics, load_topics, tag_topics
 from praktyki.schemas.base import Record
@@ -113,17 +121,19 @@ def parse_ops_page(
     titles = title_segments(tree)
     first = page.span(regions[0])[0]
     last = page.span(regions[-1])[1]
+    site_name = site_name or site_name_of(tree, page, first, titles, url)
     shared = {
         "url": url,
-        "site_name": site_name or site_name_of(tree, page, first, titles, url),
+        "site_name": site_name,
         "breadcrumb": breadcrumb(page),
         "institution": find_institution(page, (first, last)),
     }
     base = _base_url(tree, url)
+    facts = page_facts(tree, titles, site_name, single=len(regions) == 1)
     records: list[OpsPage] = []
     for index, region in enumerate(regions):
         limit = page.span(regions[index + 1])[0] if index + 1 < len(regions) else None
-        record = _article(tree, page, region, limit, titles, base, hints, url)
+        record = _article(tree, page, region, limit, facts, base, hints, url)
         if record is not None:
             records.append(OpsPage(**shared, **record, article_index=len(records)))
     if not records:
@@ -154,18 +164,22 @@ def _article(
     page: Linearized,
     region: int,
     limit: int | None,
-    titles: list[str],
+    facts: PageFacts,
     base: str,
     hints: SiteHints | None,
     url: str,
 ) -> dict[str, object] | None:
     """One article's record; None when nothing of it is article text (see module doc)."""
     start, end = page.span(region)
-    title_at = _title_index(page, start, end, titles)
+    titles = facts.titles
+    title_at = title_last = _title_index(page, start, end, titles)
     title = page.lines[title_at].text if title_at is not None else None
+    if facts.single and (chosen := choose_headline(page, start, end, title_at, facts.claims)):
+        title, title_at, title_last = chosen.text, chosen.first, chosen.last
     if hints and hints.title_selector and (node := tree.css_first(hints.title_selector)):
         title = node.text(separator=" ", strip=True) or title
-    body_from = title_at + 1 if title_at is not None and title_at >= start else start
+    in_region = title_at is not None and title_last is not None and start <= title_at < end
+    body_from = title_last + 1 if in_region and title_last is not None else start
     window_from = min(title_at, start) if title_at is not None else start
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
@@ -183,14 +197,14 @@ def _article(
         title = titles[0] if titles else body.split("\n", 1)[0][:200]
     if is_chrome_line(title) in _SITE_FUNCTIONS:
         return None
-    published = meta.published_at
+    published = choose_published(meta.published_at, facts)
     if hints and hints.date_selector and (node := tree.css_first(hints.date_selector)):
         published = find_datetime(node.text(separator=" ", strip=True)) or published
     return {
         "title": title,
         "published_at": published,
-        "modified_at": meta.modified_at,
-        "author": meta.author,
+        "modified_at": choose_modified(meta.modified_at, facts),
+        "author": choose_author(meta.author, facts),
         "editor": meta.editor,
         "views": meta.views,
         "body": body,

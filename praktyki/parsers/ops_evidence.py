@@ -1,0 +1,81 @@
+"""What a page declares about its article, weighed against what it shows.
+
+The OPS parser reads an article's date from the lines next to its headline (``ops_meta``);
+structured data (:mod:`praktyki.parsers.structured`) fills in what those lines do not say, and
+only where it can be believed:
+
+* a page-level claim speaks for the article only when the page holds one article;
+* only *strong* claims (an article-typed JSON-LD object, ``article:published_time``, microdata
+  ``datePublished`` of an article) give a date: a ``WebPage``'s dates are stamped by plugins on
+  every page, dated or not;
+* a date shown next to the headline wins over a declared one (it is what the reader sees);
+* a declared date must be *consistent*: not after the declared modification, and shown
+  somewhere on the page when the page shows dates at all (a product page's review dates, a
+  template's build date are declared but never shown as the article's).
+
+No date is better than a wrong date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser
+
+from praktyki.parsers.ops_title import Claims, headline_claims
+from praktyki.parsers.structured import DateClaim, Evidence, read_evidence
+
+__all__ = ["PageFacts", "choose_author", "choose_modified", "choose_published", "page_facts"]
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """The page-level facts every article's title and dates are checked against."""
+
+    titles: list[str]  # the <title> segments
+    claims: Claims
+    evidence: Evidence
+    single: bool  # one article on the page: the page's claims are that article's
+
+
+def page_facts(
+    tree: LexborHTMLParser, titles: list[str], site_name: str | None, *, single: bool
+) -> PageFacts:
+    evidence = read_evidence(tree)
+    node = tree.css_first("title")
+    page_title = node.text(separator=" ", strip=True) if node is not None else None
+    meta = tree.css_first('meta[property="og:site_name"]')
+    declared_site = meta.attributes.get("content") if meta is not None else None
+    claims = headline_claims(page_title, evidence.headlines, [site_name, declared_site])
+    return PageFacts(titles, claims, evidence, single)
+
+
+def choose_published(shown: dt.datetime | None, facts: PageFacts) -> dt.datetime | None:
+    """The article's publication date-time (see module doc)."""
+    if shown is not None or not facts.single:
+        return shown
+    claim = _first_strong(facts.evidence.published)
+    if claim is None:
+        return None
+    modified = _first_strong(facts.evidence.modified)
+    if modified is not None and modified.value < claim.value - dt.timedelta(days=1):
+        return None  # published after its last change: one of the two is wrong
+    return claim.value
+
+
+def choose_modified(shown: dt.datetime | None, facts: PageFacts) -> dt.datetime | None:
+    if shown is not None or not facts.single:
+        return shown
+    claim = _first_strong(facts.evidence.modified)
+    return claim.value if claim is not None else None
+
+
+def choose_author(shown: str | None, facts: PageFacts) -> str | None:
+    if shown is not None or not facts.single or not facts.evidence.authors:
+        return shown
+    return facts.evidence.authors[0]
+
+
+def _first_strong(claims: tuple[DateClaim, ...]) -> DateClaim | None:
+    return next((claim for claim in claims if claim.strong), None)

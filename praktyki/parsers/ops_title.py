@@ -1,0 +1,203 @@
+"""The article's own headline, checked against what the page says its title is.
+
+The *claims* are what the page declares: ``<title>``, ``og:title``, a JSON-LD or microdata
+``headline`` (:mod:`praktyki.parsers.structured`). None of them is taken as the title by itself:
+``<title>`` carries the site name and section ("Nabór do KIS - Aktualności - MOPS Inowrocław"),
+``og:title`` is sometimes the site's name on every page. They choose between the headings the
+page *shows*:
+
+1. the heading (``<h1>``–``<h6>``; a heading split over lines is one heading) that agrees with a
+   claim: equal, equal to one ``<title>`` segment other than the site name, or the claim cut
+   short; among those the best agreement, then the one nearest the start of the article;
+2. no heading agrees: the heading the layout suggests (nearest above the first paragraph), unless
+   it is the site's own name or a "related posts" heading; a bold first line only when there is
+   no verified claim to take instead;
+3. else a declared headline that the ``<title>`` confirms, else nothing (the caller falls back).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from praktyki.parsers.chrome import is_chrome_line
+from praktyki.parsers.content import Line, Linearized
+from praktyki.parsers.normalize import fold_text
+
+__all__ = ["Claims", "Headline", "choose_headline", "headline_claims"]
+
+_TITLE_SPLIT = re.compile(r"\s+[-–—|:»›•]+\s+|\s*\|\s*|\s*::\s*")
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_SPACES = re.compile(r"\s+")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+_RELATED = re.compile(
+    r"^(?:related|recommended|you (?:may|might) (?:also )?like|more (?:from|stories|posts)|"
+    r"read (?:also|more|next)|latest|popular|powiązane|podobne|polecane|zobacz (?:też|także|"
+    r"również)|czytaj (?:też|także|również)|najnowsze|ostatnie wpisy|ostatnie posty|"
+    r"najczęściej czytane|inne artykuły|komentarze|comments?|leave a (?:reply|comment)|"
+    r"dodaj komentarz|udostępnij|share)\b",
+    re.IGNORECASE,
+)
+_MAX_LINES = 4  # lines of one heading element joined into one headline
+_MAX_CHARS = 300
+_CUT_SHORT = 0.6  # a claim cut to this share of the heading (or back) still agrees
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The chosen headline: its text and the page lines it spans (None: not a visible line)."""
+
+    text: str
+    first: int | None = None
+    last: int | None = None
+
+
+@dataclass(frozen=True)
+class Claims:
+    """What the page declares its title to be, as comparison keys (see module doc)."""
+
+    whole: frozenset[str]  # keys of whole claims ("page title - site")
+    parts: frozenset[str]  # keys of their segments, the site name left out
+    declared: tuple[str, ...]  # structured headlines (og:title, JSON-LD), verbatim, strongest first
+    site: frozenset[str]  # keys of the site's own names
+    page: frozenset[str]  # keys of ``<title>``: whole, without the site name, its segments
+
+    def agreement(self, text: str) -> float:
+        """How well ``text`` matches a claim: 1 equal, 0.9 a segment, 0.7 cut short, else 0."""
+        key = _key(text)
+        if not key or key in self.site:
+            return 0.0
+        if key in self.whole:
+            return 1.0
+        if key in self.parts:
+            return 0.9
+        for claim in self.whole:
+            short, long_ = sorted((key, claim), key=len)
+            if long_.startswith(short) and len(short) >= _CUT_SHORT * len(long_):
+                return 0.7
+        return 0.0
+
+
+def headline_claims(
+    page_title: str | None, declared: Iterable[str], site_names: Iterable[str | None]
+) -> Claims:
+    """The claims of ``<title>`` and the structured headlines, minus the site's own name."""
+    site = frozenset(_key(name) for name in site_names if name)
+    stated = [_ELLIPSIS.sub("", text) for text in declared]
+    whole: set[str] = set()
+    parts: set[str] = set()
+    page: set[str] = set()
+    for text, is_title in [*((t, False) for t in stated), (page_title or "", True)]:
+        keys = {_key(text)}
+        segments = [part.strip() for part in _TITLE_SPLIT.split(text) if part.strip()]
+        if len(segments) > 1:  # "Headline - Section - Site": the title without the site
+            parts.update(_key(part) for part in segments)
+            keys.add(_key(" - ".join(p for p in segments if _key(p) not in site)))
+            if is_title:
+                page.update(_key(part) for part in segments)
+        whole.update(keys)
+        if is_title:
+            page.update(keys)
+    return Claims(
+        whole=frozenset(whole - site - {""}),
+        parts=frozenset(parts - site - {""}),
+        declared=tuple(stated),
+        site=site,
+        page=frozenset(page - site - {""}),
+    )
+
+
+def choose_headline(
+    page: Linearized, start: int, end: int, found: int | None, claims: Claims
+) -> Headline | None:
+    """The article's headline for the article in lines ``[start, end)`` (see module doc).
+
+    ``found`` is the line the layout suggests (the caller's heading nearest above the text).
+    """
+    best = _agreeing_heading(page, start, end, claims)
+    if best is not None:
+        return best
+    plausible = found is not None and _plausible(page.lines[found], claims)
+    if found is not None and plausible and (page.lines[found].heading or not _verified(claims)):
+        return _unit(page, found)
+    if found is None:
+        repeated = _repeated_line(page, start, claims)
+        if repeated is not None:
+            return Headline(page.lines[repeated].text, repeated, repeated)
+    verified = _verified(claims)
+    return Headline(verified) if verified else None
+
+
+def _agreeing_heading(page: Linearized, start: int, end: int, claims: Claims) -> Headline | None:
+    best: tuple[float, int] | None = None
+    chosen: Headline | None = None
+    index = 0
+    while index < end:
+        line = page.lines[index]
+        if not line.heading or (line.chrome and line.link_density > 0.5):
+            index += 1
+            continue
+        unit = _unit(page, index)
+        last = unit.last if unit.last is not None else index
+        score = claims.agreement(unit.text)
+        if not score and last > index:  # the first line alone ("Title" + "<br>subtitle")
+            score = claims.agreement(line.text) * 0.95
+            unit = Headline(line.text, index, index)
+        if score and _RELATED.match(unit.text) is None:
+            distance = start - index if index < start else index - start
+            rank = (score - (0.2 if line.chrome else 0.0), -distance)
+            if best is None or rank > best:
+                best, chosen = rank, unit
+        index = last + 1
+    return chosen
+
+
+def _unit(page: Linearized, index: int) -> Headline:
+    """The heading at ``index`` with the lines of the same heading element after it."""
+    line = page.lines[index]
+    last = index
+    while (
+        line.heading
+        and last + 1 < len(page.lines)
+        and last - index + 1 < _MAX_LINES
+        and page.lines[last + 1].heading == line.heading
+        and page.lines[last + 1].block == line.block
+    ):
+        last += 1
+    text = " ".join(page.lines[i].text for i in range(index, last + 1))
+    if len(text) > _MAX_CHARS:
+        return Headline(line.text, index, index)
+    return Headline(text, index, last)
+
+
+def _plausible(line: Line, claims: Claims) -> bool:
+    """Not the site's own name, a "related posts" heading or a line of the site's machinery."""
+    key = _key(line.text)
+    return (
+        key not in claims.site
+        and _RELATED.match(line.text) is None
+        and is_chrome_line(line.text) is None
+    )
+
+
+def _repeated_line(page: Linearized, start: int, claims: Claims) -> int | None:
+    """A plain line near the article's start that repeats a claim (a styled ``<div>`` title)."""
+    for index in range(max(0, start - 15), min(len(page.lines), start + 5)):
+        line = page.lines[index]
+        if not line.chrome and line.link_density < 0.5 and claims.agreement(line.text) >= 0.9:
+            return index
+    return None
+
+
+def _verified(claims: Claims) -> str | None:
+    """A declared headline that ``<title>`` confirms (the first such, strongest first)."""
+    for text in claims.declared:
+        key = _key(text)
+        if key and key not in claims.site and any(p.startswith(key) for p in claims.page):
+            return text
+    return None
+
+
+def _key(text: str) -> str:
+    return _EDGES.sub("", _SPACES.sub(" ", fold_text(text))).strip()
