@@ -57,6 +57,7 @@ from praktyki.parsers.ops_meta import is_meta_line, scan_meta
 from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
 from praktyki.parsers.ops_title import choose_headline
 from praktyki.parsers.ops_values import find_datetime
+from praktyki.parsers.shown_dates import text_key
 from praktyki.parsers.topics import Topics, load_topics, tag_topics
 from praktyki.schemas.base import Record
 from praktyki.schemas.ops import OpsAttachment, OpsPage
@@ -129,7 +130,8 @@ def parse_ops_page(
         "institution": find_institution(page, (first, last)),
     }
     base = _base_url(tree, url)
-    facts = page_facts(tree, titles, site_name, single=len(regions) == 1)
+    shown = text_key("\n".join(line.text for line in page.lines))
+    facts = page_facts(tree, titles, site_name, shown, single=len(regions) == 1)
     records: list[OpsPage] = []
     for index, region in enumerate(regions):
         limit = page.span(regions[index + 1])[0] if index + 1 < len(regions) else None
@@ -174,8 +176,12 @@ def _article(
     titles = facts.titles
     title_at = title_last = _title_index(page, start, end, titles)
     title = page.lines[title_at].text if title_at is not None else None
-    if facts.single and (chosen := choose_headline(page, start, end, title_at, facts.claims)):
-        title, title_at, title_last = chosen.text, chosen.first, chosen.last
+    if facts.single:
+        chosen = choose_headline(page, start, end, title_at, facts.claims)
+        title = chosen.text if chosen is not None else None
+        title_at = title_last = None
+        if chosen is not None:
+            title_at, title_last = chosen.first, chosen.last
     if hints and hints.title_selector and (node := tree.css_first(hints.title_selector)):
         title = node.text(separator=" ", strip=True) or title
     in_region = title_at is not None and title_last is not None and start <= title_at < end
@@ -183,8 +189,8 @@ def _article(
     window_from = min(title_at, start) if title_at is not None else start
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
-    window = [line.text for line in page.lines[window_from:window_to]]
-    meta = scan_meta(["" if is_chrome_line(text) in _SITE_WIDE else text for text in window])
+    window = page.lines[window_from:window_to]
+    meta = scan_meta(["" if _site_wide(line) else line.text for line in window])
     consumed = {window_from + i for i in meta.consumed} | teaser_lines(page, start, end, url)
     outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
     lines = [
@@ -194,7 +200,8 @@ def _article(
     if not body:
         return None
     if title is None:
-        title = titles[0] if titles else body.split("\n", 1)[0][:200]
+        named = [segment for segment in titles if not facts.claims.is_site(segment)]
+        title = named[0] if named else body.split("\n", 1)[0][:200]
     if is_chrome_line(title) in _SITE_FUNCTIONS:
         return None
     published = choose_published(meta.published_at, facts)
@@ -211,6 +218,11 @@ def _article(
         "topics": tag_topics(f"{title}\n{body}", _topics()),
         "attachments": _attachments(_enclosing(page, region, window_from, window_to), base),
     }
+
+
+def _site_wide(line: Line) -> bool:
+    """A line of the site's frame (nav, sidebar, page footer) or a site-wide fact: no article's."""
+    return line.chrome or is_chrome_line(line.text) in _SITE_WIDE
 
 
 def _meta_window_end(page: Linearized, end: int, limit: int) -> int:

@@ -10,8 +10,8 @@ only where it can be believed:
   every page, dated or not;
 * a date shown next to the headline wins over a declared one (it is what the reader sees);
 * a declared date must be *consistent*: not after the declared modification, and shown
-  somewhere on the page when the page shows dates at all (a product page's review dates, a
-  template's build date are declared but never shown as the article's).
+  somewhere on the page (a product page's review dates, a template's build date, a plugin's
+  stamp on an undated page are declared but never shown); a declared author must be shown too.
 
 No date is better than a wrong date.
 """
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.parsers.ops_title import Claims, headline_claims
+from praktyki.parsers.shown_dates import shown_dates_near, text_key
 from praktyki.parsers.structured import DateClaim, Evidence, read_evidence
 
 __all__ = ["PageFacts", "choose_author", "choose_modified", "choose_published", "page_facts"]
@@ -37,10 +38,11 @@ class PageFacts:
     claims: Claims
     evidence: Evidence
     single: bool  # one article on the page: the page's claims are that article's
+    shown: str  # the page's visible text, folded (see shown_dates)
 
 
 def page_facts(
-    tree: LexborHTMLParser, titles: list[str], site_name: str | None, *, single: bool
+    tree: LexborHTMLParser, titles: list[str], site_name: str | None, shown: str, *, single: bool
 ) -> PageFacts:
     evidence = read_evidence(tree)
     node = tree.css_first("title")
@@ -48,7 +50,7 @@ def page_facts(
     meta = tree.css_first('meta[property="og:site_name"]')
     declared_site = meta.attributes.get("content") if meta is not None else None
     claims = headline_claims(page_title, evidence.headlines, [site_name, declared_site])
-    return PageFacts(titles, claims, evidence, single)
+    return PageFacts(titles, claims, evidence, single, shown)
 
 
 def choose_published(shown: dt.datetime | None, facts: PageFacts) -> dt.datetime | None:
@@ -61,20 +63,40 @@ def choose_published(shown: dt.datetime | None, facts: PageFacts) -> dt.datetime
     modified = _first_strong(facts.evidence.modified)
     if modified is not None and modified.value < claim.value - dt.timedelta(days=1):
         return None  # published after its last change: one of the two is wrong
-    return claim.value
+    return _as_shown(claim.value, facts.shown)
 
 
 def choose_modified(shown: dt.datetime | None, facts: PageFacts) -> dt.datetime | None:
     if shown is not None or not facts.single:
         return shown
     claim = _first_strong(facts.evidence.modified)
-    return claim.value if claim is not None else None
+    if claim is None or claim.value.date() not in shown_dates_near(facts.shown, claim.value.year):
+        return None
+    return claim.value
 
 
 def choose_author(shown: str | None, facts: PageFacts) -> str | None:
-    if shown is not None or not facts.single or not facts.evidence.authors:
+    """The author the page shows, else a declared author whose name the page shows."""
+    if shown is not None or not facts.single:
         return shown
-    return facts.evidence.authors[0]
+    visible = (name for name in facts.evidence.authors if text_key(name) in facts.shown)
+    return next(visible, None)
+
+
+def _as_shown(value: dt.datetime, shown: str) -> dt.datetime | None:
+    """The declared date when the page shows it; the day next to it when the page shows that.
+
+    A declared UTC time can fall on the day before or after the date the page prints in local
+    time ("2019-09-18T23:30:00Z" printed as 19.09.2019): the printed day is the article's.
+    """
+    day = value.date()
+    if day in shown_dates_near(shown, day.year):
+        return value
+    for delta in (-1, 1):
+        near = day + dt.timedelta(days=delta)
+        if near in shown_dates_near(shown, near.year):
+            return dt.datetime(near.year, near.month, near.day)
+    return None
 
 
 def _first_strong(claims: tuple[DateClaim, ...]) -> DateClaim | None:

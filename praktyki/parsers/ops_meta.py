@@ -69,6 +69,8 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NUMBERS = re.compile(r"\d+(?:[\s:./-]+\d+)*")
+_DATE_LABEL = re.compile(r"^(?:data|utworzono|wytworzono)\b(?!\s+przez)", re.IGNORECASE)
+_TODAY = re.compile(r"^(?:dziś|dzisiaj|dzis|today)(?:\s+(?:jest|mamy|is))?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -100,9 +102,17 @@ def is_meta_line(text: str) -> bool:
 
 
 def scan_meta(texts: list[str]) -> Meta:
-    """Read the metadata from a window of lines around an article (first evidence wins)."""
+    """Read the metadata from a window of lines around an article (first evidence wins).
+
+    A "Dziś jest" / "Dzisiaj:" widget gives today's date, never the article's: its line and
+    the line after it are skipped.
+    """
     meta = Meta()
+    today = False
     for index, text in enumerate(texts):
+        if today or _TODAY.match(text):
+            today = _TODAY.match(text) is not None and find_datetime(text) is None
+            continue
         for segment in _segments(text):
             kind = _segment_kind(segment)
             if kind is None:
@@ -172,7 +182,8 @@ def _apply(meta: Meta, kind: str, segment: str, rest: str) -> None:
         meta.editor = meta.editor or name
         return
     rank = int(kind[-1]) if kind.startswith("publish") else 2
-    meta.author = meta.author or (name if kind.startswith("publish") else None)
+    if kind.startswith("publish") and not _DATE_LABEL.match(segment):
+        meta.author = meta.author or name  # "Data wytworzenia: 19.IX.2019" names nobody
     if when is not None and rank < meta._rank:
         meta.published_at, meta._rank = when, rank
 

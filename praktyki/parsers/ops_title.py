@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from praktyki.parsers.chrome import is_chrome_line
-from praktyki.parsers.content import Line, Linearized
+from praktyki.parsers.content import Linearized
 from praktyki.parsers.normalize import fold_text
+from praktyki.parsers.ops_meta import is_meta_line
 
 __all__ = ["Claims", "Headline", "choose_headline", "headline_claims"]
 
@@ -39,6 +40,15 @@ _RELATED = re.compile(
     r"dodaj komentarz|udostępnij|share)\b",
     re.IGNORECASE,
 )
+# a centre's own name, as its header shows it: never an article's title
+_CENTRE_NAME = re.compile(
+    r"^(?:(?:miejsko-gminny|miejski|gminny|powiatowy|regionalny|gminne|miejskie)\s+)?"
+    r"(?:ośrodek pomocy (?:społecznej|rodzinie)|centrum (?:usług społecznych|pomocy rodzinie)|"
+    r"ośrodek wsparcia)\b|^(?:M|G|MG|P)?OPS\b|^(?:MOPR|PCPR|CUS|MGOPS)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.:;,]$")
+_MAX_TITLE = 150
 _MAX_LINES = 4  # lines of one heading element joined into one headline
 _MAX_CHARS = 300
 _CUT_SHORT = 0.6  # a claim cut to this share of the heading (or back) still agrees
@@ -63,8 +73,12 @@ class Claims:
     site: frozenset[str]  # keys of the site's own names
     page: frozenset[str]  # keys of ``<title>``: whole, without the site name, its segments
 
+    def is_site(self, text: str) -> bool:
+        return _key(text) in self.site
+
     def agreement(self, text: str) -> float:
-        """How well ``text`` matches a claim: 1 equal, 0.9 a segment, 0.7 cut short, else 0."""
+        """How well ``text`` matches a claim: 1 equal, 0.9 a segment, 0.7 cut short, 0.6 the
+        claim shortened from it, else 0."""
         key = _key(text)
         if not key or key in self.site:
             return 0.0
@@ -76,6 +90,11 @@ class Claims:
             short, long_ = sorted((key, claim), key=len)
             if long_.startswith(short) and len(short) >= _CUT_SHORT * len(long_):
                 return 0.7
+        # "<title>Harmonogram zajęć - MOPS</title>" over "Harmonogram zajęć Klubu …": a shortened
+        # title (two words at least, so that a section name such as "Aktualności" is not one)
+        for claim in self.whole | self.parts:
+            if key.startswith(claim + " ") and claim.count(" ") >= 1:
+                return 0.6
         return 0.0
 
 
@@ -118,15 +137,16 @@ def choose_headline(
     best = _agreeing_heading(page, start, end, claims)
     if best is not None:
         return best
-    plausible = found is not None and _plausible(page.lines[found], claims)
-    if found is not None and plausible and (page.lines[found].heading or not _verified(claims)):
-        return _unit(page, found)
-    if found is None:
-        repeated = _repeated_line(page, start, claims)
-        if repeated is not None:
-            return Headline(page.lines[repeated].text, repeated, repeated)
     verified = _verified(claims)
-    return Headline(verified) if verified else None
+    layout = found is not None and _plausible(page, found, start, claims)
+    if found is not None and layout and (page.lines[found].heading or verified is None):
+        return _unit(page, found)
+    repeated = _repeated_line(page, start, claims)
+    if repeated is not None:
+        return Headline(page.lines[repeated].text, repeated, repeated)
+    if verified is not None:
+        return Headline(verified)
+    return _styled_first_line(page, start, end)
 
 
 def _agreeing_heading(page: Linearized, start: int, end: int, claims: Claims) -> Headline | None:
@@ -171,14 +191,39 @@ def _unit(page: Linearized, index: int) -> Headline:
     return Headline(text, index, last)
 
 
-def _plausible(line: Line, claims: Claims) -> bool:
-    """Not the site's own name, a "related posts" heading or a line of the site's machinery."""
-    key = _key(line.text)
-    return (
-        key not in claims.site
-        and _RELATED.match(line.text) is None
-        and is_chrome_line(line.text) is None
-    )
+def _plausible(page: Linearized, index: int, start: int, claims: Claims) -> bool:
+    """Not the site's name, a "related posts" heading, a sidebar's heading or site machinery.
+
+    A heading above the article that agrees with no claim is suspect: the centre's name in the
+    header ("Miejsko-Gminny Ośrodek Pomocy Społecznej w Kórniku") or a sidebar box's heading
+    with its links between it and the article.
+    """
+    text = page.lines[index].text
+    if _key(text) in claims.site or _RELATED.match(text) or is_chrome_line(text) is not None:
+        return False
+    if index >= start:
+        return True
+    between = page.lines[index + 1 : start]
+    links = sum(1 for line in between if line.link_density > 0.5)
+    return links < 2 and _CENTRE_NAME.match(text) is None
+
+
+def _styled_first_line(page: Linearized, start: int, end: int) -> Headline | None:
+    """The article's first line when it stands alone and reads as a title, not a sentence."""
+    for index in range(start, min(end, start + 3)):
+        line = page.lines[index]
+        if line.chrome or line.link_density > 0.5 or is_chrome_line(line.text) is not None:
+            continue
+        following = page.lines[index + 1] if index + 1 < end else None
+        alone = (
+            following is None
+            or following.para != line.para
+            or bool(following.heading)
+            or is_meta_line(following.text)  # "Dodano przez …, 2019-09-19" under the title
+        )
+        titled = 3 <= len(line.text) <= _MAX_TITLE and not _SENTENCE_END.search(line.text)
+        return Headline(line.text, index, index) if alone and titled else None
+    return None
 
 
 def _repeated_line(page: Linearized, start: int, claims: Claims) -> int | None:
