@@ -15,6 +15,8 @@ exit codes::
     │   └── TransportError        timeout, reset, truncated body, DNS, TLS
     ├── ParseError                bytes that are not the page we expected
     │   ├── DecodeError           no encoding yields valid text
+    │   ├── NotHtml               the bytes are a PDF, an image, an archive or binary data
+    │   ├── TooComplex            nesting, elements or text past the parser's bounds
     │   ├── NotAPracticePage      a BDP parser was given some other page
     │   └── MissingBlock          a required labelled block is absent
     └── StorageError              the database cannot be used
@@ -31,12 +33,14 @@ __all__ = [
     "LockHeld",
     "MissingBlock",
     "NotAPracticePage",
+    "NotHtml",
     "OffAllowlist",
     "ParseError",
     "PraktykiError",
     "RedirectError",
     "RobotsDisallowed",
     "StorageError",
+    "TooComplex",
     "TooLarge",
     "TransportError",
 ]
@@ -93,6 +97,14 @@ class ParseError(PraktykiError):
 
 class DecodeError(ParseError):
     """No encoding turns the bytes into valid text."""
+
+
+class NotHtml(ParseError):
+    """The bytes are not text: a PDF, an image, an archive or other binary data."""
+
+
+class TooComplex(ParseError):
+    """The page is past a parser bound (nesting depth, elements, characters)."""
 
 
 class NotAPracticePage(ParseError):

@@ -32,12 +32,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from praktyki.crawl.engine import Link, Page
 from praktyki.errors import ConfigError
-from praktyki.parsers.decode import decode_html
 from praktyki.parsers.hrefs import join_href
+from praktyki.parsers.html import parse_tree
 from praktyki.parsers.topics import Topics, link_score, load_topics
 from praktyki.schemas.archive import FrontierItem
 from praktyki.schemas.registry import Registry, SiteEntry, SiteHints
@@ -385,7 +383,7 @@ def _is_html(content_type: str | None) -> bool:
 
 def _anchors(page: Page) -> list[tuple[str, str]]:
     """``(href, visible text)`` of every ``<a href>``, resolved against ``<base href>``."""
-    tree = LexborHTMLParser(decode_html(page.body, page.content_type).text)
+    tree, _ = parse_tree(page.body, page.content_type, page.url)
     base = tree.css_first("base[href]")
     base_url = page.url
     if base is not None:

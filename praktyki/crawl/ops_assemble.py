@@ -41,7 +41,7 @@ from praktyki.errors import ParseError, StorageError
 from praktyki.load import load_ops_bundle, mark_ops_removed
 from praktyki.load.ops import OPS_PAGE
 from praktyki.load.tracked import ChangeKind
-from praktyki.parsers.decode import decode_html
+from praktyki.parsers.html import parse_tree
 from praktyki.parsers.ops import SiteHints as ParserHints
 from praktyki.parsers.ops import parse_ops_page
 from praktyki.schemas.archive import ArchivedResponse
@@ -240,7 +240,12 @@ def _parse(
         "application/xhtml+xml",
     ):
         return None
-    tree = LexborHTMLParser(decode_html(body.body, content_type).text)
+    try:
+        tree, _ = parse_tree(body.body, content_type, url)
+    except ParseError as exc:  # not HTML after all, or past the parser's bounds
+        result.failed += 1
+        result.failures.append((url, f"{type(exc).__name__}: {exc.reason}"))
+        return None
     if _declared_duplicate(tree, url):
         result.duplicates += 1
         return None

@@ -38,7 +38,7 @@ class _Link:
 
 def parse_listing(body: bytes, url: str, content_type: str | None = None) -> Listing:
     """Practice links (one per ``art``, in page order) and the pagination links."""
-    tree, lines = read_lines(body, content_type)
+    tree, lines = read_lines(body, content_type, url)
     links = [link for _, link in _links(tree.css("a[href]"), url)]
     entries = _entries(links, url)
     pages = [link for link in links if link.art is None and _is_pagination(link.text)]
@@ -61,7 +61,7 @@ def parse_menu(body: bytes, url: str, content_type: str | None = None) -> Menu:
     A link without ``p1`` (e.g. "Portal jst.org.pl", off-site) is a section too when it sits
     in the same menu container as the ``p1`` links.
     """
-    tree, _ = read_lines(body, content_type)
+    tree, _ = read_lines(body, content_type, url)
     anchors = tree.css("a[href]")
     links = list(_links(anchors, url, same_site=False))
     containers = {_container(node) for node, link in links if _is_section(link)}

@@ -69,16 +69,18 @@ class PracticeSkeleton:
         ]
 
 
-def read_lines(body: bytes, content_type: str | None) -> tuple[LexborHTMLParser, list[Line]]:
+def read_lines(
+    body: bytes, content_type: str | None, url: str | None = None
+) -> tuple[LexborHTMLParser, list[Line]]:
     """Decode and parse a page; its visible lines (empty list for an empty document)."""
-    tree, _ = parse_tree(body, content_type)
+    tree, _ = parse_tree(body, content_type, url)
     root = tree.body or tree.root
     return tree, layout_lines(root) if root is not None else []
 
 
 def read_skeleton(body: bytes, url: str, content_type: str | None) -> PracticeSkeleton:
     """Anchor a practice tab; :class:`NotAPracticePage` when the page has no such skeleton."""
-    tree, lines = read_lines(body, content_type)
+    tree, lines = read_lines(body, content_type, url)
     tab = _first_tab_line(lines)
     if tab is None:
         raise NotAPracticePage("no practice tab line (Skrót i Metryka -> …)", url=url)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from praktyki.errors import TooComplex
 from praktyki.parsers.chrome import CHROME_ATTRS, NEGATIVE_ATTRS, POSITIVE_ATTRS
 
 __all__ = [
@@ -51,6 +52,10 @@ def _tags(names: str) -> frozenset[str]:
 
 
 MAX_DEPTH = 400  # deeper nesting is walked as inline: keeps pathological input linear
+# A page's lines and the block ancestors they list, summed, at most (real pages: a few
+# thousand lines, a few dozen ancestors each); the scoring walks every ancestor of every line.
+MAX_LINES = 40_000
+MAX_PATH_ENTRIES = 2_000_000
 
 BLOCK_TAGS = _tags(
     "address article aside blockquote body caption center dd details dialog div dl dt "
@@ -101,11 +106,19 @@ class Linearized:
 
     lines: list[Line]
     nodes: dict[int, LexborNode]
+    _spans: dict[int, tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def span(self, node_id: int) -> tuple[int, int]:
         """Index range of the lines inside a block (empty range if none)."""
-        inside = [i for i, line in enumerate(self.lines) if node_id in line.path]
-        return (inside[0], inside[-1] + 1) if inside else (0, 0)
+        if self._spans is None:
+            # every block's range in one pass: a scan per call made callers that ask for
+            # each block (sibling articles, breadcrumb ancestors) quadratic
+            spans: dict[int, tuple[int, int]] = {}
+            for index, line in enumerate(self.lines):
+                for block in line.path:
+                    spans[block] = (spans.get(block, (index, 0))[0], index + 1)
+            self._spans = spans
+        return self._spans.get(node_id, (0, 0))
 
     def within(self, node_id: int) -> list[Line]:
         start, end = self.span(node_id)
@@ -137,17 +150,25 @@ class _Walk:
     chrome: int = 0
     article: int = 0
     after_br: bool = False
+    path_entries: int = 0
+    path_tuple: tuple[int, ...] = ()
 
     def flush(self, *, new_para: bool) -> None:
         raw = "".join(self.parts)
         text = _SPACE.sub(" ", raw).strip()
         if text:
+            self._count(len(self.path))
+            # The innermost block fixes the whole path (ids are unique), so lines of one
+            # block share one tuple instead of each copying the ancestors.
+            path = self.path
+            if len(self.path_tuple) != len(path) or (path and self.path_tuple[-1] != path[-1]):
+                self.path_tuple = tuple(path)
             # link characters were counted on raw text; clamp after whitespace collapsing
             self.lines.append(
                 Line(
                     text=text,
                     para=self.para,
-                    path=tuple(self.path),
+                    path=self.path_tuple,
                     heading=self.heading[-1] if self.heading else 0,
                     item=self.items > 0,
                     link_chars=min(self.link_chars, len(text)),
@@ -162,6 +183,13 @@ class _Walk:
         self.strong_chars = 0
         if new_para:
             self.para += 1
+
+    def _count(self, depth: int) -> None:
+        self.path_entries += depth
+        if len(self.lines) >= MAX_LINES:
+            raise TooComplex(f"more than {MAX_LINES:,} lines of text")
+        if self.path_entries > MAX_PATH_ENTRIES:
+            raise TooComplex(f"text lines nested too deep ({MAX_PATH_ENTRIES:,} ancestors)")
 
 
 def linearize(root: LexborNode) -> Linearized:

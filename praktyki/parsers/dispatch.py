@@ -18,12 +18,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from selectolax.lexbor import LexborHTMLParser
-
 from praktyki.errors import NotAPracticePage, ParseError
 from praktyki.parsers import bdp
-from praktyki.parsers.decode import decode_html
 from praktyki.parsers.hrefs import split_url, url_path
+from praktyki.parsers.html import parse_tree
 from praktyki.schemas.base import Record
 
 __all__ = ["Kind", "parse_page", "saved_from_url"]
@@ -83,7 +81,7 @@ def _page_url(body: bytes, url: str) -> str:
 
 def _sniff_bdp(body: bytes, content_type: str | None, *, metryka_alone: bool) -> str:
     """The BDP page kind the visible text suggests, for a page saved without its URL."""
-    tree = LexborHTMLParser(decode_html(body, content_type).text)
+    tree, _ = parse_tree(body, content_type)
     root = tree.body or tree.root
     text = root.text(separator="\n", strip=True) if root is not None else ""
     hrefs = [url_path(a.attributes.get("href") or "") for a in tree.css("a[href]")]

@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from praktyki.errors import ParseError
 from praktyki.parsers.decode import Decoded, decode_html
+from praktyki.parsers.limits import bound_markup
 
 __all__ = [
     "Line",
@@ -166,15 +167,23 @@ class Line(NamedTuple):
     heading: int = 0
 
 
-def parse_tree(body: bytes, content_type: str | None) -> tuple[LexborHTMLParser, Decoded]:
-    """Decode ``body`` (see ``decode_html``) and parse it into a lexbor tree."""
-    decoded = decode_html(body, content_type)
-    # lexbor reads NUL as end of input on some paths; it is never visible text anyway.
-    text = decoded.text.replace("\x00", "")
+def parse_tree(
+    body: bytes, content_type: str | None, url: str | None = None
+) -> tuple[LexborHTMLParser, Decoded]:
+    """Decode ``body`` (see ``decode_html``), hold it to the parser's bounds
+    (:func:`~praktyki.parsers.limits.bound_markup`) and parse it into a lexbor tree."""
+    try:
+        decoded = decode_html(body, content_type)
+        # lexbor reads NUL as end of input on some paths; it is never visible text anyway.
+        text = bound_markup(decoded.text.replace("\x00", ""))
+    except ParseError as exc:
+        if exc.url is None and url is not None:
+            raise type(exc)(exc.reason, url=url) from exc
+        raise
     try:
         tree = LexborHTMLParser(text)
     except Exception as exc:  # selectolax raises bare errors on pathological input
-        raise ParseError(f"HTML parser failed: {exc}") from exc
+        raise ParseError(f"HTML parser failed: {exc}", url=url) from exc
     return tree, decoded
 
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from praktyki.errors import MissingBlock, ParseError
+from praktyki.errors import MissingBlock
 from praktyki.parsers.chrome import (
     ATTACHMENTS_LABEL,
     HOURS_LABEL,
@@ -42,8 +42,8 @@ from praktyki.parsers.content import (
     is_headline,
     linearize,
 )
-from praktyki.parsers.decode import decode_html
 from praktyki.parsers.hrefs import join_href, split_url, url_path
+from praktyki.parsers.html import parse_tree
 from praktyki.parsers.ops_evidence import (
     PageFacts,
     choose_author,
@@ -106,11 +106,7 @@ def parse_ops_page(
     site_name: str | None = None,
 ) -> list[OpsPage]:
     """One record per article on the page; ``ParseError``/``MissingBlock`` when there is none."""
-    text = decode_html(body, content_type).text
-    try:
-        tree = LexborHTMLParser(text)
-    except SelectolaxError as exc:
-        raise ParseError(f"unparseable HTML: {exc}", url=url) from exc
+    tree, _ = parse_tree(body, content_type, url)
     if tree.root is None:
         raise MissingBlock("empty document", url=url)
     page = linearize(tree.root)
