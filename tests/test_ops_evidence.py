@@ -2,7 +2,8 @@
 
 The ``meta_*`` handmade fixtures each carry one failure class (issue 10): the centre's name as
 the only heading, a bold first line under an ``itemprop="headline"``, a sidebar heading before
-the content, a "Dziś jest" widget and declared dates on an undated page.
+the content, a "Dziś jest" widget and declared dates on an undated page, comment and
+related-post dates under an undated page.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def test_title_is_the_articles_own_headline(name: str, title: str) -> None:
         ("meta_table_cms_centre_name_h1_no_headline_heading", "2019-09-19T00:00:00"),
         ("meta_joomla_itemprop_headline_bold_lead_calendar", "2021-03-02T10:15:00"),
         ("meta_drupal_undated_page_webpage_jsonld_footer_dates", None),
+        ("meta_wordpress_page_comment_and_related_dates", None),
     ],
 )
 def test_date_comes_from_the_articles_own_lines(name: str, published: str | None) -> None:

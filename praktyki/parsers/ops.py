@@ -53,7 +53,7 @@ from praktyki.parsers.ops_evidence import (
 )
 from praktyki.parsers.ops_institution import find_institution
 from praktyki.parsers.ops_lists import is_list_page, teaser_lines
-from praktyki.parsers.ops_meta import is_meta_line, scan_meta
+from praktyki.parsers.ops_meta import is_date_only, is_meta_line, scan_meta
 from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
 from praktyki.parsers.ops_title import choose_headline
 from praktyki.parsers.ops_values import find_datetime
@@ -186,7 +186,11 @@ def _article(
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
     window = page.lines[window_from:window_to]
-    meta = scan_meta(["" if _site_wide(line) else line.text for line in window])
+    texts = [
+        "" if _site_wide(line) or _stray_date(page, i, end) else line.text
+        for i, line in enumerate(window, start=window_from)
+    ]
+    meta = scan_meta(texts)
     consumed = {window_from + i for i in meta.consumed} | teaser_lines(page, start, end, url)
     outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
     lines = [
@@ -219,6 +223,14 @@ def _article(
 def _site_wide(line: Line) -> bool:
     """A line of the site's frame (nav, sidebar, page footer) or a site-wide fact: no article's."""
     return line.chrome or is_chrome_line(line.text) in _SITE_WIDE
+
+
+def _stray_date(page: Linearized, index: int, end: int) -> bool:
+    """A bare date after the article: a comment's or a related post's, never the article's
+    (unless it is the value of a label on the line before, as in a ``<dl>``)."""
+    if index < end or not is_date_only(page.lines[index].text):
+        return False
+    return not is_meta_line(page.lines[index - 1].text) or is_date_only(page.lines[index - 1].text)
 
 
 def _meta_window_end(page: Linearized, end: int, limit: int) -> int:

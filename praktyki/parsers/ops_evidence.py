@@ -9,8 +9,7 @@ only where it can be believed:
   ``datePublished`` of an article) give a date: a ``WebPage``'s dates are stamped by plugins on
   every page, dated or not;
 * a date shown next to the headline wins over a declared one (it is what the reader sees);
-* a declared date must be *consistent*: not after the declared modification, and shown
-  somewhere on the page (a product page's review dates, a template's build date, a plugin's
+* a declared date must be *consistent* with the page: shown somewhere on it (a product page's review dates, a template's build date, a plugin's
   stamp on an undated page are declared but never shown); a declared author must be shown too.
 
 No date is better than a wrong date.
@@ -60,10 +59,7 @@ def choose_published(shown: dt.datetime | None, facts: PageFacts) -> dt.datetime
     claim = _first_strong(facts.evidence.published)
     if claim is None:
         return None
-    modified = _first_strong(facts.evidence.modified)
-    if modified is not None and modified.value < claim.value - dt.timedelta(days=1):
-        return None  # published after its last change: one of the two is wrong
-    return _as_shown(claim.value, facts.shown)
+    return _as_shown(claim, facts.shown)
 
 
 def choose_modified(shown: dt.datetime | None, facts: PageFacts) -> dt.datetime | None:
@@ -83,15 +79,14 @@ def choose_author(shown: str | None, facts: PageFacts) -> str | None:
     return next(visible, None)
 
 
-def _as_shown(value: dt.datetime, shown: str) -> dt.datetime | None:
-    """The declared date when the page shows it; the day next to it when the page shows that.
-
-    A declared UTC time can fall on the day before or after the date the page prints in local
-    time ("2019-09-18T23:30:00Z" printed as 19.09.2019): the printed day is the article's.
-    """
-    day = value.date()
+def _as_shown(claim: DateClaim, shown: str) -> dt.datetime | None:
+    """The declared date when the page prints it, else the printed day next to a UTC time
+    near midnight ("2019-09-18T23:30:00Z" printed as 19.09.2019 in Polish time)."""
+    day = claim.value.date()
     if day in shown_dates_near(shown, day.year):
-        return value
+        return claim.value
+    if not claim.near_midnight_utc:
+        return None
     for delta in (-1, 1):
         near = day + dt.timedelta(days=delta)
         if near in shown_dates_near(shown, near.year):

@@ -65,7 +65,8 @@ _SPLIT = re.compile(r"\s+[|•·]\s+|\s+\|\s*|\s*\|\s+")
 _DATE_WORDS = re.compile(
     r"\b(?:r|roku|dnia|w dniu|godz|godzina|data|przez|poniedziałek|wtorek|środa|czwartek|piątek|"
     r"sobota|niedziela|(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud)"
-    r"[a-ząćęłńóśźż]*)\b\.?",
+    r"[a-ząćęłńóśźż]*|(?:jan|feb|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-z]*|"
+    r"märz|st|nd|rd|th)\b\.?",
     re.IGNORECASE,
 )
 _NUMBERS = re.compile(r"\d+(?:[\s:./-]+\d+)*")

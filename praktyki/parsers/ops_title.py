@@ -73,6 +73,17 @@ class Claims:
     site: frozenset[str]  # keys of the site's own names
     page: frozenset[str]  # keys of ``<title>``: whole, without the site name, its segments
 
+    def contained(self, text: str) -> str | None:
+        """A declared headline (verbatim) that ``text`` holds with a kicker or subtitle around
+        it: three words at least and half of ``text``."""
+        key = _key(text)
+        for declared in self.declared:
+            claim = _key(declared)
+            long_enough = claim.count(" ") >= 2 and len(claim) >= 0.5 * len(key)
+            if long_enough and claim in key and claim not in self.site:
+                return declared
+        return None
+
     def is_site(self, text: str) -> bool:
         return _key(text) in self.site
 
@@ -89,6 +100,9 @@ class Claims:
         for claim in self.whole:
             short, long_ = sorted((key, claim), key=len)
             if long_.startswith(short) and len(short) >= _CUT_SHORT * len(long_):
+                return 0.7
+        for claim in self.whole:  # "Chronik: Lotte Tobisch ist tot" over "Lotte Tobisch ist tot"
+            if claim.endswith(" " + key) and key.count(" ") >= 2 and len(key) >= 0.5 * len(claim):
                 return 0.7
         # "<title>Harmonogram zajęć - MOPS</title>" over "Harmonogram zajęć Klubu …": a shortened
         # title (two words at least, so that a section name such as "Aktualności" is not one)
@@ -160,10 +174,7 @@ def _agreeing_heading(page: Linearized, start: int, end: int, claims: Claims) ->
             continue
         unit = _unit(page, index)
         last = unit.last if unit.last is not None else index
-        score = claims.agreement(unit.text)
-        if not score and last > index:  # the first line alone ("Title" + "<br>subtitle")
-            score = claims.agreement(line.text) * 0.95
-            unit = Headline(line.text, index, index)
+        score, unit = _best_reading(page, unit, claims)
         if score and _RELATED.match(unit.text) is None:
             distance = start - index if index < start else index - start
             rank = (score - (0.2 if line.chrome else 0.0), -distance)
@@ -171,6 +182,25 @@ def _agreeing_heading(page: Linearized, start: int, end: int, claims: Claims) ->
                 best, chosen = rank, unit
         index = last + 1
     return chosen
+
+
+def _best_reading(page: Linearized, unit: Headline, claims: Claims) -> tuple[float, Headline]:
+    """The heading whole, one of its lines (a kicker or subtitle beside the headline), or the
+    declared headline it contains ("Klimaschutz: Bohren, bis es heiß wird" over "Bohren, bis
+    es heiß wird") — whichever agrees best with the claims."""
+    score = claims.agreement(unit.text)
+    if score >= 1.0 or unit.first is None or unit.last is None:
+        return score, unit
+    best = (score, unit)
+    for index in range(unit.first, unit.last + 1) if unit.last > unit.first else ():
+        text = page.lines[index].text
+        line_score = claims.agreement(text) * 0.95
+        if line_score > best[0]:
+            best = (line_score, Headline(text, index, index))
+    inner = claims.contained(unit.text)
+    if inner is not None and best[0] < 0.8:
+        best = (0.8, Headline(inner, unit.first, unit.last))
+    return best
 
 
 def _unit(page: Linearized, index: int) -> Headline:

@@ -37,7 +37,7 @@ _PREFIX_MONTH: Final = {
 }
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _WINDOW = 40  # characters either side of the year read
-_NEAR = 3  # words either side of the year where its day and month stand
+_NEAR = 4  # words either side of the year where its day and month stand
 
 
 def text_key(text: str) -> str:

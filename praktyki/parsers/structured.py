@@ -69,6 +69,7 @@ class DateClaim:
     value: dt.datetime
     strong: bool
     source: str
+    near_midnight_utc: bool = False  # a UTC time the page may print as the next/previous day
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,11 @@ def structured_datetime(value: object) -> dt.datetime | None:
     if parsed is None or not _FIRST_YEAR <= parsed.year <= _LAST_YEAR:
         return None
     return parsed.replace(tzinfo=None)
+
+
+def _near_midnight_utc(raw: object, value: dt.datetime) -> bool:
+    utc = isinstance(raw, str) and raw.strip().endswith(("Z", "+00:00", "+0000"))
+    return utc and (value.hour >= 21 or value.hour < 3)
 
 
 # ------------------------------------------------------------------------------ JSON-LD
@@ -191,7 +197,8 @@ def _ld_dates(items: list[dict[str, Any]], key: str, *, strong: bool) -> list[Da
     for item in items:
         value = structured_datetime(item.get(key))
         if value is not None:
-            claims.append(DateClaim(value, strong, f"json-ld {key}"))
+            edge = _near_midnight_utc(item.get(key), value)
+            claims.append(DateClaim(value, strong, f"json-ld {key}", edge))
     return claims
 
 
@@ -232,9 +239,10 @@ def _meta_dates(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> list[Date
     claims = []
     for selector in selectors:
         for node in tree.css(selector):
-            value = structured_datetime(node.attributes.get("content"))
+            raw = node.attributes.get("content")
+            value = structured_datetime(raw)
             if value is not None:
-                claims.append(DateClaim(value, True, selector))
+                claims.append(DateClaim(value, True, selector, _near_midnight_utc(raw, value)))
     return claims
 
 
