@@ -19,10 +19,11 @@ import sqlite_utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from praktyki.scraper import archive as archive_mod  # noqa: E402
 from praktyki.scraper.fetch import Fetcher  # noqa: E402
 from praktyki.scraper.policy import Politeness  # noqa: E402
 from praktyki.scraper.urls import Allowlist  # noqa: E402
+from praktyki.store import archive as archive_mod  # noqa: E402
+from praktyki.store.schema_crawl import create_crawl_tables  # noqa: E402
 from tests.scraper_http import serving  # noqa: E402
 
 
@@ -32,7 +33,7 @@ async def run(pages: int, concurrency: int, db_path: Path, *, wal: bool) -> None
         # WAL + synchronous=NORMAL: a commit no longer waits for fsync (durable at checkpoint)
         db.enable_wal()
         db.execute("PRAGMA synchronous=NORMAL")
-    archive_mod.ensure_schema(db)
+    create_crawl_tables(db)
     archive = archive_mod.Archive(db)
     async with serving() as server, httpx.AsyncClient() as client:
         fetcher = Fetcher(

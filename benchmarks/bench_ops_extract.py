@@ -14,7 +14,7 @@ trafilatura's title and date come from ``trafilatura.extract_metadata``.
 
 A corpus is any iterable of ``(html bytes, url, content_type, expected body)``; add one to
 ``CORPORA``. ``replica`` is every article page of the five OPS replica sites
-(``praktyki.replica.ops_truth.pages``), ``handmade`` the hand-written pages in
+(``praktyki_replica.ops_truth.pages``), ``handmade`` the hand-written pages in
 ``tests/fixtures/ops/handmade`` (holdout pages included).
 """
 
@@ -35,7 +35,7 @@ import trafilatura
 from praktyki.errors import ParseError
 from praktyki.parsers.decode import decode_html
 from praktyki.parsers.ops import parse_ops_page
-from praktyki.replica import ops_truth
+from praktyki_replica import ops_truth
 
 Page = tuple[bytes, str, str | None, str, str, str]  # html, url, type, body, title, date
 Extracted = tuple[str, str, str]  # body, title, date ("" when none)

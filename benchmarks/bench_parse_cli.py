@@ -27,9 +27,9 @@ from pathlib import Path
 
 import httpx
 
-from praktyki.replica import running_replica
-from praktyki.replica.bdp_site import BdpSite
-from praktyki.replica.ops_sites import build_ops_sites
+from praktyki_replica import running_replica
+from praktyki_replica.bdp_site import BdpSite
+from praktyki_replica.ops_sites import build_ops_sites
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 import psutil
 
-from praktyki.replica import ReplicaServer, Request, Resource, serve_until_signal
+from praktyki_replica import ReplicaServer, Request, Resource, serve_until_signal
 
 PARAGRAPH = "Zażółć gęślą jaźń — praktyka gminy, opis działań i rezultatów. " * 6
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from praktyki.replica import (
+from praktyki_replica import (
     FaultPlan,
     Request,
     Resource,

@@ -17,9 +17,9 @@ from crawl_support import FAST, RUN_COLUMNS, dump, query
 
 from praktyki.cli import cli
 from praktyki.crawl.service import crawl_bdp
-from praktyki.load import DatabaseLock
-from praktyki.replica import parse_fault_spec
-from praktyki.replica.bdp_site import BdpSite
+from praktyki.store import DatabaseLock
+from praktyki_replica import parse_fault_spec
+from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 20
 SCRIPT = str(Path(sys.executable).parent / "praktyki")

@@ -52,18 +52,35 @@ def test_unparseable_page_gets_an_error_line_and_exit_1() -> None:
     assert error["error"]
 
 
-def test_missing_file_gets_an_error_line_and_exit_1(tmp_path: Path) -> None:
-    missing = tmp_path / "missing.html"
-    code, lines = run("--json", str(missing), str(SREM))
-    assert code == 1
-    assert json.loads(lines[0])["path"] == str(missing)
-    assert json.loads(lines[1])["kind"] == "bdp_practice"
+def test_every_record_line_carries_its_path() -> None:
+    _, lines = run("--json", str(WLOCLAWEK), str(SREM))
+    assert [json.loads(line)["path"] for line in lines] == [str(WLOCLAWEK), str(SREM)]
 
 
-def test_missing_file_prints_no_traceback(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["parse", str(tmp_path / "missing.html")])
-    assert result.exit_code == 1
-    assert "Traceback" not in result.output
+def run_bad_input(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["parse", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["{missing}", str(SREM)], "no such file"),
+        (["{dir}"], "is a directory"),
+        (["--url", "http://[::1", str(SREM)], "not a valid URL"),
+        (["--url", "no-scheme", str(SREM)], "not an absolute URL"),
+    ],
+    ids=["missing file", "directory", "malformed url", "relative url"],
+)
+def test_bad_input_is_one_line_exit_2_and_no_output(
+    tmp_path: Path, args: list[str], reason: str
+) -> None:
+    filled = [a.format(missing=tmp_path / "missing.html", dir=tmp_path) for a in args]
+    code, out, err = run_bad_input("--json", *filled)
+    assert (code, out) == (2, "")
+    assert reason in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
 
 
 def test_text_rendering_aligns_metryka_fields() -> None:

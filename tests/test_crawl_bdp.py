@@ -14,9 +14,9 @@ from crawl_support import (
 )
 
 from praktyki.crawl.service import crawl_bdp, reparse
-from praktyki.replica import parse_fault_spec
-from praktyki.replica.bdp_site import BdpSite
 from praktyki.schemas.run import RunSummary
+from praktyki_replica import parse_fault_spec
+from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 40
 

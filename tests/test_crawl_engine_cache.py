@@ -9,7 +9,7 @@ from crawl_support import FAST, query
 
 from praktyki.crawl import bdp as bdp_module
 from praktyki.crawl.service import crawl_bdp
-from praktyki.replica.bdp_site import BdpSite
+from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 12
 

@@ -20,10 +20,11 @@ import pytest
 from crawl_support import FAST
 
 from praktyki.crawl.service import crawl_ops, reparse
-from praktyki.replica import RunningReplica, running_replica
-from praktyki.replica.ops_sites import VARIANT_PARAMS, OpsSite, build_ops_sites
 from praktyki.schemas.ops import OpsPage
 from praktyki.schemas.run import RunSummary
+from praktyki_replica import RunningReplica, running_replica
+from praktyki_replica.ops_sites import VARIANT_PARAMS, OpsSite, build_ops_sites
+from praktyki_replica.registry import replica_registry
 
 SITES = build_ops_sites()
 NAMES = [site.name for site in SITES]
@@ -139,7 +140,7 @@ def replica() -> Iterator[RunningReplica]:
 @pytest.fixture(scope="module")
 def crawled(replica: RunningReplica, tmp_path_factory: pytest.TempPathFactory) -> Crawled:
     db = tmp_path_factory.mktemp("ops") / "p.db"
-    summary = crawl_ops(db, settings=FAST, replica_bases=replica.base_urls)
+    summary = crawl_ops(db, settings=FAST, registry=replica_registry(replica.base_urls))
     return Crawled(db, replica, summary)
 
 
@@ -251,8 +252,8 @@ def refreshed(
     replica: RunningReplica, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, RunSummary, RunSummary]:
     db = tmp_path_factory.mktemp("ops-refresh") / "p.db"
-    first = crawl_ops(db, settings=FAST, replica_bases=replica.base_urls)
-    second = crawl_ops(db, settings=FAST, replica_bases=replica.base_urls)
+    first = crawl_ops(db, settings=FAST, registry=replica_registry(replica.base_urls))
+    second = crawl_ops(db, settings=FAST, registry=replica_registry(replica.base_urls))
     return db, first, second
 
 
@@ -292,7 +293,8 @@ def test_reparse_rebuilds_the_same_ops_tables(
 def registry_file(tmp_path: Path, budget: int) -> Path:
     path = tmp_path / "sites.toml"
     path.write_text(
-        f'[[site]]\nname = "janow"\nreplica = "ops-janow"\npage_budget = {budget}\n',
+        f'[[site]]\nname = "janow"\nstart_urls = ["https://ops-janow.invalid/"]\n'
+        f"page_budget = {budget}\n",
         encoding="utf-8",
     )
     return path
@@ -306,7 +308,7 @@ def test_the_page_budget_caps_a_site_and_its_crawl_is_incomplete(
         db,
         sites_file=registry_file(tmp_path, 8),
         settings=FAST,
-        replica_bases={"ops-janow": replica.base_url("ops-janow")},
+        bases={"janow": replica.base_url("ops-janow")},
     )
     pages = rows(db, "SELECT COUNT(*) FROM frontier WHERE run_id = ?", (summary.run_id,))
     assert 1 < pages[0][0] <= 8
@@ -321,7 +323,7 @@ def test_the_budget_goes_to_topic_pages_first(replica: RunningReplica, tmp_path:
         db,
         sites_file=registry_file(tmp_path, 20),
         settings=FAST,
-        replica_bases={"ops-janow": base},
+        bases={"janow": base},
     )
     # 20 of 55 pages: every topic page is among them
     assert set(site.topic_urls(base)) <= set(archived_urls(db))

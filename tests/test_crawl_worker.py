@@ -15,15 +15,14 @@ from pathlib import Path
 import pytest
 from crawl_support import FAST, RUN_COLUMNS, dump, expected_practice, query, stored_practice
 
-from praktyki.crawl.runs import open_store
 from praktyki.crawl.service import crawl_bdp, reparse
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.crawl.worker import ReadyPractices
-from praktyki.load import begin_run
-from praktyki.replica import parse_fault_spec
-from praktyki.replica.bdp_site import BdpSite
 from praktyki.schemas.run import RunSummary
-from praktyki.scraper.frontier import Frontier
+from praktyki.store import begin_run, open_database
+from praktyki.store.frontier import Frontier
+from praktyki_replica import parse_fault_spec
+from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 60
 #: The worker for every run, however small (by default only runs of a few hundred get one).
@@ -144,7 +143,7 @@ import sys
 from praktyki.crawl.service import crawl_bdp
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.crawl.worker import ReadyPractices
-from praktyki.load import begin_run
+from praktyki.store import begin_run
 settings = CrawlSettings(rate=0, concurrency=2, assembly_worker=True, worker_min_practices=1)
 crawl_bdp(sys.argv[1], sys.argv[2], settings)
 """
@@ -220,7 +219,7 @@ P = "http://bdp.test/index.php?p1=1&p2=2&art="
 
 @pytest.fixture
 def frontier(tmp_path: Path) -> Frontier:
-    db = open_store(tmp_path / "f.db")
+    db = open_database(tmp_path / "f.db")
     run_id = begin_run(db, kind="bdp", options={}, started_at=dt.datetime.now(dt.UTC))
     return Frontier(db, run_id)
 

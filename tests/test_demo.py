@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import free_port_run
 
-from praktyki.crawl.demo import run_demo
+from praktyki_replica.demo import run_demo
 
 SITES = 6  # the BDP replica and five OPS sites, on consecutive ports
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from load_helpers import new_database, new_run, seed_bundle
+from store_helpers import new_database, new_run, seed_bundle
 
 from praktyki.cli import cli
 from praktyki.errors import ConfigError
-from praktyki.load import load_practice
-from praktyki.load.export import ExportFormat, export_dataset, exportable_tables
+from praktyki.store import load_practice
+from praktyki.store.export import ExportFormat, export_dataset, exportable_tables
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_population_is_an_integer_field_in_the_datapackage(db_path: Path, tmp_pa
 
 
 def test_unknown_table_is_a_config_error(db_path: Path, tmp_path: Path) -> None:
-    from praktyki.load import open_database
+    from praktyki.store import open_database
 
     with pytest.raises(ConfigError, match="no dataset table nope"):
         export_dataset(open_database(db_path), tmp_path, fmt=ExportFormat.CSV, tables=["nope"])

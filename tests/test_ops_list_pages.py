@@ -1,7 +1,7 @@
 """List pages (news lists, category pages, home pages) are not articles: ``MissingBlock``.
 
 The replica's own listing pages (``OpsSite.listing_urls``) are rendered in-process, the way
-``praktyki.replica.ops_truth`` renders its article pages, and must all be refused (news lists
+``praktyki_replica.ops_truth`` renders its article pages, and must all be refused (news lists
 as "a list of articles"; the BIP's register, search and statistics pages as having no article
 text); the
 replica's article pages staying articles is ``test_ops_replica_agreement``'s job.
@@ -15,9 +15,9 @@ import pytest
 
 from praktyki.errors import MissingBlock
 from praktyki.parsers.ops import parse_ops_page
-from praktyki.replica.ops_sites import build_ops_sites
-from praktyki.replica.ops_truth import BASE_URL
-from praktyki.replica.site import Request
+from praktyki_replica.ops_sites import build_ops_sites
+from praktyki_replica.ops_truth import BASE_URL
+from praktyki_replica.site import Request
 
 LISTINGS = [(site, url) for site in build_ops_sites(0) for url in site.listing_urls(BASE_URL)]
 

@@ -1,6 +1,6 @@
 """The OPS extractor agrees with the replica's ground truth on every article page, every field.
 
-Each replica article page is rendered in-process (``praktyki.replica.ops_truth``), parsed with
+Each replica article page is rendered in-process (``praktyki_replica.ops_truth``), parsed with
 ``parse_ops_page`` and compared record by record with ``OpsSite.ground_truth``. Bodies must match
 exactly (every replica page does today); token F1 >= 0.9 is the floor a change may not go below.
 """
@@ -14,8 +14,8 @@ import pytest
 
 from praktyki.parsers.ops import parse_ops_page
 from praktyki.parsers.topics import load_topics
-from praktyki.replica.ops_truth import TruthPage, truth_pages
 from praktyki.schemas.ops import OpsPage
+from praktyki_replica.ops_truth import TruthPage, truth_pages
 
 PAGES = list(truth_pages())
 FIELDS = (

@@ -6,8 +6,8 @@ import httpx
 import pytest
 from conftest import ReplicaFactory
 
-from praktyki.replica import parse_fault_spec
-from praktyki.replica.bdp_site import BdpSite
+from praktyki_replica import parse_fault_spec
+from praktyki_replica.bdp_site import BdpSite
 
 PAGE = "/index.php?p1={p1}&p2={p2}&art={art}"
 

@@ -9,10 +9,11 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.parsers.decode import decode_html
-from praktyki.replica import bdp_vocab as vocab
-from praktyki.replica.bdp_content import expected_practice, generate_practices, seed_practices
-from praktyki.replica.bdp_site import BdpSite
-from praktyki.replica.site import Request, Resource
+from praktyki_replica import bdp_vocab as vocab
+from praktyki_replica.bdp_content import expected_practice
+from praktyki_replica.bdp_practices import generate_practices, seed_practices
+from praktyki_replica.bdp_site import BdpSite
+from praktyki_replica.site import Request, Resource
 
 
 def get(site: BdpSite, target: str) -> Resource:

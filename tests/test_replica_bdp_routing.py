@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from praktyki.replica.bdp_site import BdpSite
-from praktyki.replica.site import Request, Resource
+from praktyki_replica.bdp_site import BdpSite
+from praktyki_replica.site import Request, Resource
 
 HOST = "127.0.0.1:8765"
 
@@ -129,7 +129,7 @@ def test_every_attachment_starts_with_the_magic_number_of_its_type(site: BdpSite
 
 
 def test_jpeg_has_start_frame_scan_and_end_markers() -> None:
-    from praktyki.replica.files import tiny_jpeg
+    from praktyki_replica.files import tiny_jpeg
 
     data = tiny_jpeg(4, 3, 7)
     assert data.startswith(b"\xff\xd8\xff\xe0")
@@ -139,7 +139,7 @@ def test_jpeg_has_start_frame_scan_and_end_markers() -> None:
 
 
 def test_pdf_has_a_cross_reference_table_pointing_at_its_objects() -> None:
-    from praktyki.replica.files import tiny_pdf
+    from praktyki_replica.files import tiny_pdf
 
     data = tiny_pdf("Próba")
     xref_at = int(data.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])

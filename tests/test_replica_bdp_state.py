@@ -6,8 +6,8 @@ import io
 import json
 import re
 
-from praktyki.replica.bdp_site import BdpSite
-from praktyki.replica.site import Request, Resource
+from praktyki_replica.bdp_site import BdpSite
+from praktyki_replica.site import Request, Resource
 
 PAGE = "/index.php?p1=3&p2=12&art=402"
 LISTING = "/index.php?p1=3&p2=12"

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from conftest import ReplicaFactory, ToySite
 
-from praktyki.replica import RunningReplica, parse_fault_spec, running_replica
+from praktyki_replica import RunningReplica, parse_fault_spec, running_replica
 
 MB = 1024 * 1024
 SHORT = httpx.Timeout(5.0, read=0.5)

@@ -7,8 +7,8 @@ import zlib
 import pytest
 
 from praktyki.errors import ConfigError
-from praktyki.replica import FaultKind, FaultPlan, FaultRule, parse_fault_spec
-from praktyki.replica.faults import (
+from praktyki_replica import FaultKind, FaultPlan, FaultRule, parse_fault_spec
+from praktyki_replica.faults import (
     PERSISTENT,
     gzip_bomb,
     malform,

@@ -10,9 +10,9 @@ import httpx
 import pytest
 
 from praktyki.parsers.decode import decode_html
-from praktyki.replica import RunningReplica, running_replica
-from praktyki.replica.bdp_site import BdpSite
-from praktyki.replica.ops_sites import build_ops_sites
+from praktyki_replica import RunningReplica, running_replica
+from praktyki_replica.bdp_site import BdpSite
+from praktyki_replica.ops_sites import build_ops_sites
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.parsers.decode import decode_html
-from praktyki.replica.ops_content import CAL_SHARED
-from praktyki.replica.ops_sites import VARIANT_PARAMS, OpsSite, build_ops_sites
-from praktyki.replica.site import Request, Resource
+from praktyki_replica.ops_content import CAL_SHARED
+from praktyki_replica.ops_sites import VARIANT_PARAMS, OpsSite, build_ops_sites
+from praktyki_replica.site import Request, Resource
 
 BASE = "http://127.0.0.1:8765"
 SEEDS = Path(__file__).parent / "fixtures" / "ops" / "replica"  # copies of shared/seeds

@@ -10,7 +10,7 @@ import pytest
 from conftest import ReplicaFactory, ToySite, free_port_run
 
 from praktyki.errors import ConfigError
-from praktyki.replica import ReplicaServer, Request, Resource, RunningReplica
+from praktyki_replica import ReplicaServer, Request, Resource, RunningReplica
 
 IDENTITY = {"Accept-Encoding": "identity"}
 

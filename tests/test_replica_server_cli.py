@@ -51,8 +51,8 @@ def test_help_documents_the_fault_grammar() -> None:
 SCRIPT = textwrap.dedent(
     """
     import sys
-    import praktyki.replica.catalog as catalog
-    from praktyki.replica import Request, Resource
+    import praktyki_replica.catalog as catalog
+    from praktyki_replica import Request, Resource
 
     class Toy:
         def __init__(self, name):

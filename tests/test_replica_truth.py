@@ -13,10 +13,10 @@ import httpx
 import pytest
 
 from praktyki.parsers.bdp import parse_practice
-from praktyki.replica.bdp_site import BdpSite
-from praktyki.replica.ops_sites import build_ops_sites
-from praktyki.replica.site import Request, Site
-from praktyki.replica.truth import export_ground_truth
+from praktyki_replica.bdp_site import BdpSite
+from praktyki_replica.ops_sites import build_ops_sites
+from praktyki_replica.site import Request, Site
+from praktyki_replica.truth import export_ground_truth
 
 BASE = "http://127.0.0.1:8000"
 

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ReplicaFactory
-from load_helpers import new_database, new_run, seed_bundle
+from store_helpers import new_database, new_run, seed_bundle
 
+from praktyki import api
 from praktyki.cli import cli
-from praktyki.load import load_practice, mark_removed
-from praktyki.load.report import RunChange, run_changes
-from praktyki.replica.bdp_site import BdpSite
+from praktyki.store import load_practice, mark_removed
+from praktyki.store.report import RunChange, run_changes
+from praktyki_replica.bdp_site import BdpSite
 
 
 def test_new_changed_and_removed_records_of_each_run(tmp_path: Path) -> None:
@@ -54,3 +55,20 @@ def test_crawl_json_summary_lists_what_changed(
         (removed, "removed", ()),
     }
     assert f"/{changed} (title)" in result.output
+
+
+@pytest.mark.slow
+def test_a_library_crawl_returns_the_changes_the_cli_writes(
+    replica_factory: ReplicaFactory, tmp_path: Path
+) -> None:
+    site = BdpSite(practices=4, seed=3)
+    base = replica_factory([site]).base_urls["bdp"]
+    db, summary_file = tmp_path / "p.db", tmp_path / "summary.json"
+    api.crawl_bdp(db, base, api.CrawlSettings(rate=0))
+    site.update_practice(site.practice_ids()[0], title="Nowy tytuł")
+    summary = api.crawl_bdp(db, base, api.CrawlSettings(rate=0))
+    crawl = ["crawl", "bdp", base, "--rate", "0", "--db", str(db), "--json-summary"]
+    assert CliRunner().invoke(cli, [*crawl, str(summary_file)]).exit_code == 0
+    assert [c.change for c in summary.changes] == ["changed"]
+    written = json.loads(summary_file.read_text(encoding="utf-8"))
+    assert set(written) == set(summary.to_json_dict())  # the contract's fields plus changes

@@ -17,7 +17,7 @@ Two callers share the per-practice path (:func:`prepare_practice` reads and pars
   of it, and its resume does it again.
 
 - A practice whose every tab answered 304 and that is already active with the same parser
-  version is only re-sighted (:func:`~praktyki.load.touch_practice`) — the nightly refresh.
+  version is only re-sighted (:func:`~praktyki.store.touch_practice`) — the nightly refresh.
 - A practice with a tab that failed to fetch, or whose summary does not parse, is not
   loaded (never half-loaded); the reason goes to ``crawl_failures``.
 - Removals only after a complete discovery (``complete``): the practices this run's listings
@@ -36,15 +36,23 @@ import sqlite_utils
 
 from praktyki import __version__
 from praktyki.crawl.bdp import NAVIGATION, TABS
-from praktyki.crawl.runs import immediate_transaction
 from praktyki.errors import ParseError, StorageError
-from praktyki.load import load_practice, load_sections, mark_removed, touch_practice
 from praktyki.parsers.bdp import parse_attachments, parse_menu, parse_practice, parse_presentation
 from praktyki.parsers.bdp_page import query_param
 from praktyki.schemas.archive import ArchivedResponse
 from praktyki.schemas.bdp import Attachment
 from praktyki.schemas.dataset import PracticeBundle, Provenance
-from praktyki.scraper.archive import Archive
+from praktyki.store import (
+    frontier,
+    load_practice,
+    load_sections,
+    mark_removed,
+    marks,
+    touch_practice,
+)
+from praktyki.store.archive import Archive
+from praktyki.store.crawl_runs import immediate_transaction, record_failures
+from praktyki.store.marks import record_outcome
 
 __all__ = [
     "PARSER_VERSION",
@@ -53,7 +61,6 @@ __all__ = [
     "Tab",
     "assemble_batch",
     "assemble_bdp",
-    "ensure_schema",
     "practice_tabs",
     "recorded_outcomes",
     "tab_rows",
@@ -63,25 +70,6 @@ log = logging.getLogger(__name__)
 
 #: Stored with every practice; a different version makes the refresh re-parse unchanged pages.
 PARSER_VERSION = f"bdp/{__version__}"
-
-# What the assembly worker did in a run, committed with the loads themselves. ``seq`` is the
-# order it loaded them (reparse replays that order: history rows get the same ids).
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS crawl_assembled (
-    seq INTEGER PRIMARY KEY,
-    run_id INTEGER NOT NULL,
-    art TEXT NOT NULL,
-    url TEXT NOT NULL,
-    outcome TEXT NOT NULL,
-    reason TEXT,
-    UNIQUE (run_id, art)
-)
-"""
-
-
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create ``crawl_assembled`` if missing (idempotent; joins the caller's transaction)."""
-    db.execute(_SCHEMA)
 
 
 @dataclass(slots=True)
@@ -156,8 +144,6 @@ def assemble_bdp(
     result = Assembly()
     archive = Archive(db)
     with db.atomic():
-        ensure_schema(db)
-        db.execute("DELETE FROM crawl_failures WHERE run_id = ?", [run_id])
         _load_menus(db, archive, run_id, source)
         groups = practice_tabs(db, run_id)
         recorded = recorded_outcomes(db, run_id)
@@ -179,11 +165,7 @@ def assemble_bdp(
             seen = list(groups)
             result.removed = len(mark_removed(db, source, seen, run_id=run_id))
             result.removals_applied = True
-        for url, reason in result.failures:
-            db.execute(
-                "INSERT INTO crawl_failures (run_id, url, reason) VALUES (?, ?, ?)",
-                [run_id, url, reason],
-            )
+        record_failures(db, run_id, result.failures)
     return result
 
 
@@ -210,21 +192,14 @@ def assemble_batch(
                 continue
             outcome = apply_practice(db, archive, run_id, source, ready)
             _count(result, art, outcome, failures)
-            db.execute(
-                "INSERT INTO crawl_assembled (run_id, art, url, outcome, reason) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [run_id, art, outcome.url, outcome.kind, outcome.reason],
-            )
+            record_outcome(db, run_id, art, outcome.url, outcome.kind, outcome.reason)
     result.failures = list(failures.values())
     return result
 
 
 def recorded_outcomes(db: sqlite_utils.Database, run_id: int) -> dict[str, Outcome]:
     """The outcomes the assembly worker recorded for run ``run_id``, in its order."""
-    rows = db.execute(
-        "SELECT art, url, outcome, reason FROM crawl_assembled WHERE run_id = ? ORDER BY seq",
-        [run_id],
-    ).fetchall()
+    rows = marks.recorded_outcomes(db, run_id)
     return {art: Outcome(kind, url, reason) for art, url, kind, reason in rows}
 
 
@@ -259,20 +234,9 @@ def tab_rows(
     """``(seq, art, tab)`` of run ``run_id``'s practice tabs in frontier order: from
     ``from_seq`` (to ``to_seq``) on; with ``done_after``, only the rows marked done with an
     archive id above it."""
-    marks = ", ".join("?" for _ in TABS)
-    where = f"run_id = ? AND kind IN ({marks}) AND seq >= ?"
-    params: list[object] = [run_id, *TABS, from_seq]
-    if to_seq is not None:
-        where += " AND seq <= ?"
-        params.append(to_seq)
-    if done_after is not None:
-        where += " AND state = 'done' AND archive_id > ?"
-        params.append(done_after)
-    rows = db.execute(
-        "SELECT seq, url, kind, state, status, archive_id, last_error FROM frontier "  # noqa: S608
-        f"WHERE {where} ORDER BY seq",
-        params,
-    ).fetchall()
+    rows = frontier.tab_rows(
+        db, run_id, TABS, from_seq=from_seq, to_seq=to_seq, done_after=done_after
+    )
     for seq, url, kind, state, status, archive_id, error in rows:
         art = _art_of(url)
         if art is not None:
@@ -383,25 +347,16 @@ def _body(db: sqlite_utils.Database, archive: Archive, tab: Tab) -> ArchivedResp
         raise StorageError("no archived response", url=tab.url)
     if tab.status != 304:
         return archive.get(tab.archive_id)
-    row = db.execute(
-        "SELECT MAX(id) FROM archive_responses WHERE url = ? AND id < ? "
-        "AND status BETWEEN 200 AND 299 AND error IS NULL",
-        [tab.url, tab.archive_id],
-    ).fetchone()
-    if row is None or row[0] is None:
+    earlier = archive.earlier_ok_id(tab.url, tab.archive_id)
+    if earlier is None:
         raise StorageError("304 Not Modified but no earlier body is archived", url=tab.url)
-    return archive.get(int(row[0]))
+    return archive.get(earlier)
 
 
 def _load_menus(db: sqlite_utils.Database, archive: Archive, run_id: int, source: str) -> None:
     """Sections from the home page's and the section pages' menus (each shows its own subs)."""
-    marks = ", ".join("?" for _ in NAVIGATION)
-    rows = db.execute(
-        "SELECT url, kind, status, archive_id FROM frontier WHERE run_id = ? "  # noqa: S608
-        f"AND state = 'done' AND kind IN ({marks}) AND kind != 'listing' ORDER BY seq",
-        [run_id, *NAVIGATION],
-    ).fetchall()
-    for url, kind, status, archive_id in rows:
+    menus = [kind for kind in NAVIGATION if kind != "listing"]
+    for url, kind, status, archive_id in frontier.done_rows(db, run_id, menus):
         tab = Tab(url, kind, "done", status, archive_id, None)
         try:
             page = _body(db, archive, tab)

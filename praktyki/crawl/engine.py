@@ -19,7 +19,7 @@ frontier item a worker:
    done or failed. A group is written when it holds ``batch_size`` outcomes, when its oldest
    is ``batch_seconds`` old, or when the frontier has nothing else to hand out. So a killed
    run loses at most the pages in flight and the unwritten group, all still ``in_progress``
-   in the frontier, which :meth:`~praktyki.scraper.frontier.Frontier.recover` puts back.
+   in the frontier, which :meth:`~praktyki.store.frontier.Frontier.recover` puts back.
 
 When the frontier runs dry, items that failed for a transient reason (transport errors,
 exhausted 5xx/429, a redirect off the site or a redirect loop — the kinds of failure a later
@@ -36,7 +36,6 @@ import json
 import logging
 import re
 import time
-import zlib
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,13 +43,14 @@ from typing import Protocol
 
 import sqlite_utils
 
-from praktyki.crawl.runs import immediate_transaction
 from praktyki.errors import FetchError, ParseError, StorageError
 from praktyki.schemas.archive import FetchedResponse, FrontierItem
-from praktyki.scraper.archive import Archive
 from praktyki.scraper.fetch import Fetcher
-from praktyki.scraper.frontier import Frontier
 from praktyki.scraper.urls import Allowlist
+from praktyki.store.archive import Archive
+from praktyki.store.crawl_runs import immediate_transaction
+from praktyki.store.frontier import Frontier
+from praktyki.store.links import cached_links, store_links
 
 __all__ = [
     "Engine",
@@ -59,7 +59,6 @@ __all__ = [
     "Page",
     "ProgressSink",
     "Strategy",
-    "ensure_schema",
     "is_transient",
 ]
 
@@ -70,23 +69,6 @@ _TRANSIENT = re.compile(
     r"^(TransportError:|HTTPStatusError: HTTP (408|429|5\d\d)\b|OffAllowlist: redirect"
     r"|RedirectError: redirect loop)"
 )
-_OK = "r.status BETWEEN 200 AND 299 AND r.error IS NULL"
-_LINKS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS crawl_links (
-    url TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    version TEXT NOT NULL,
-    links TEXT NOT NULL,
-    PRIMARY KEY (url, sha256, kind, version)
-) WITHOUT ROWID
-"""
-
-
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the engine's link cache (idempotent)."""
-    with db.atomic():
-        db.execute(_LINKS_SCHEMA)
 
 
 def is_transient(error: str | None) -> bool:
@@ -215,7 +197,6 @@ class Engine:
         self._unwritten: list[_Outcome] = []
         self._oldest = 0.0
         self._version: str | None = getattr(strategy, "discovery_version", None)
-        ensure_schema(db)
 
     def seed(self) -> None:
         """Queue the strategy's seeds (idempotent: known URLs are ignored)."""
@@ -250,11 +231,7 @@ class Engine:
         """Whether discovery saw everything: not cut short, every navigation page fetched."""
         if self.stats.cut:
             return False
-        rows = self.db.execute(
-            "SELECT kind, state FROM frontier WHERE run_id = ? AND state != 'done'",
-            [self.run_id],
-        ).fetchall()
-        return not any(self.strategy.is_navigation(kind) for kind, _ in rows)
+        return not any(self.strategy.is_navigation(kind) for kind in self.frontier.open_kinds())
 
     async def _pass(self) -> None:
         in_flight: set[asyncio.Task[_Outcome]] = set()
@@ -355,14 +332,10 @@ class Engine:
         return links
 
     def _cached_links(self, item: FrontierItem, sha: str, version: str) -> list[Link] | None:
-        row = self.db.execute(
-            "SELECT links FROM crawl_links WHERE url = ? AND sha256 = ? AND kind = ? "
-            "AND version = ?",
-            [item.url, sha, item.kind, version],
-        ).fetchone()
-        if row is None:
+        links = cached_links(self.db, (item.url, sha, item.kind, version))
+        if links is None:
             return None
-        return [Link(*fields) for fields in json.loads(row[0])]
+        return [Link(*fields) for fields in json.loads(links)]
 
     def _collect(self, outcome: _Outcome) -> None:
         if not self._unwritten:
@@ -411,19 +384,12 @@ class Engine:
     ) -> None:
         """A response that arrived but cannot be used for discovery: archived, item failed."""
         self.frontier.failed(item.url, error=error, retryable=False)
-        self.db.execute(
-            "UPDATE frontier SET status = ?, archive_id = ? WHERE run_id = ? AND url = ?",
-            [response.status, archive_id, self.run_id, item.url],
-        )
+        self.frontier.set_outcome(item.url, status=response.status, archive_id=archive_id)
 
     def _store_links(self, outcome: _Outcome) -> None:
         assert outcome.cache_key is not None
         links = json.dumps([[ln.url, ln.kind, ln.priority, ln.depth] for ln in outcome.links])
-        self.db.execute(
-            "INSERT OR IGNORE INTO crawl_links (url, sha256, kind, version, links) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [*outcome.cache_key, links],
-        )
+        store_links(self.db, outcome.cache_key, links)
 
     async def _robots_filter(self, links: Sequence[Link]) -> list[Link]:
         kept = []
@@ -436,22 +402,14 @@ class Engine:
 
     def _archived_page(self, response: FetchedResponse) -> Page:
         """The latest archived 2xx body of a 304's URL, as discovery reads it."""
-        row = self.db.execute(
-            "SELECT r.content_type, b.data FROM archive_responses r "  # noqa: S608 - constant
-            f"JOIN archive_blobs b ON b.sha256 = r.body_sha256 WHERE r.url = ? AND {_OK} "
-            "ORDER BY r.id DESC LIMIT 1",
-            [response.url],
-        ).fetchone()
-        if row is None:
+        latest = self.archive.latest_body(response.url)
+        if latest is None:
             raise StorageError("304 Not Modified but no earlier body is archived", url=response.url)
-        return Page(response.url, 200, zlib.decompress(row[1]), row[0])
+        content_type, body = latest
+        return Page(response.url, 200, body, content_type)
 
     def _requeue_transient(self) -> int:
-        rows = self.db.execute(
-            "SELECT url, last_error FROM frontier WHERE run_id = ? AND state = 'failed'",
-            [self.run_id],
-        ).fetchall()
-        urls = [url for url, error in rows if is_transient(error)]
+        urls = [url for url, error in self.frontier.failures() if is_transient(error)]
         if urls:
             log.info("trying %d pages that failed transiently once more", len(urls))
             with immediate_transaction(self.db):

@@ -211,22 +211,9 @@ def sites_from_urls(urls: Iterable[str]) -> list[OpsSiteSpec]:
     return [_spec(host, found, None, None) for host, found in by_host.items()]
 
 
-def sites_from_registry(
-    registry: Registry, replica_bases: Mapping[str, str] | None = None
-) -> tuple[list[OpsSiteSpec], list[str]]:
-    """The registry's sites, and the names of ``{base}`` entries skipped for want of a base
-    URL (``replica_bases``: replica site name → its running base URL)."""
-    bases = replica_bases or {}
-    sites, skipped = [], []
-    for entry in registry.sites:
-        base = bases.get(entry.replica) if entry.replica else None
-        try:
-            urls = entry.resolve_start_urls(base)
-        except ValueError:
-            skipped.append(entry.name)
-            continue
-        sites.append(_spec(entry.name, urls, entry, entry.hints))
-    return sites, skipped
+def sites_from_registry(registry: Registry) -> list[OpsSiteSpec]:
+    """The registry's sites, each with its budget, depth, prefixes and hints."""
+    return [_spec(entry.name, entry.start_urls, entry, entry.hints) for entry in registry.sites]
 
 
 def sites_key(sites: Sequence[OpsSiteSpec]) -> str:

@@ -19,14 +19,13 @@ with :func:`~praktyki.parsers.ops.parse_ops_page` and the site's registry hints.
    (``source`` = the site's name). Identity is the canonical URL (+ article index), never the
    text: two centres with the same copied paragraph are two records.
 
-Removals (:func:`~praktyki.load.mark_ops_removed`) only for a site whose crawl was complete: no
+Removals (:func:`~praktyki.store.mark_ops_removed`) only for a site whose crawl was complete: no
 failed page, budget not exhausted, not cut by ``--max-pages``. One transaction.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -38,27 +37,26 @@ from praktyki import __version__
 from praktyki.crawl.assemble import Assembly
 from praktyki.crawl.ops import PAGINATION_PARAMS, OpsSiteSpec, is_continuation
 from praktyki.errors import ParseError, StorageError
-from praktyki.load import load_ops_bundle, mark_ops_removed
-from praktyki.load.ops import OPS_PAGE
-from praktyki.load.tracked import ChangeKind
 from praktyki.parsers.html import parse_tree
 from praktyki.parsers.ops import SiteHints as ParserHints
 from praktyki.parsers.ops import parse_ops_page
 from praktyki.schemas.archive import ArchivedResponse
 from praktyki.schemas.dataset import OpsBundle, Provenance
 from praktyki.schemas.ops import OpsPage
-from praktyki.scraper.archive import Archive
 from praktyki.scraper.urls import canonical_link
+from praktyki.store import frontier, load_ops_bundle, mark_ops_removed, marks
+from praktyki.store.archive import Archive
+from praktyki.store.crawl_runs import record_failures
+from praktyki.store.marks import set_site_complete
+from praktyki.store.tracked import ChangeKind
 
 __all__ = [
     "PAGINATION_PARAMS",
     "PARSER_VERSION",
     "assemble_ops",
-    "ensure_schema",
     "record_run_sites",
     "run_sites",
     "set_site_complete",
-    "wipe_ops",
 ]
 
 log = logging.getLogger(__name__)
@@ -68,55 +66,14 @@ _HUB_LINKS = 2  # links to other articles, by their titles, that make a page a l
 _TEMPLATE_SHARE = 0.5  # a link on more than this share of a site's pages is its template
 _TEMPLATE_MIN_PAGES = 4
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS ops_run_sites (
-    run_id INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    host TEXT NOT NULL,
-    spec TEXT NOT NULL,
-    complete INTEGER,
-    PRIMARY KEY (run_id, name)
-)
-"""
-
-
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    db.execute(_SCHEMA)
-
 
 def record_run_sites(db: sqlite_utils.Database, run_id: int, sites: list[OpsSiteSpec]) -> None:
-    with db.atomic():
-        for site in sites:
-            db.execute(
-                "INSERT OR IGNORE INTO ops_run_sites (run_id, name, host, spec) "
-                "VALUES (?, ?, ?, ?)",
-                [run_id, site.name, site.host, site.to_json()],
-            )
+    marks.record_run_sites(db, run_id, [(site.name, site.host, site.to_json()) for site in sites])
 
 
 def run_sites(db: sqlite_utils.Database, run_id: int) -> list[tuple[OpsSiteSpec, bool]]:
     """The run's sites and whether each one's crawl was complete."""
-    rows = db.execute(
-        "SELECT spec, complete FROM ops_run_sites WHERE run_id = ? ORDER BY rowid", [run_id]
-    ).fetchall()
-    return [(OpsSiteSpec.from_json(spec), bool(complete)) for spec, complete in rows]
-
-
-def set_site_complete(db: sqlite_utils.Database, run_id: int, name: str, *, complete: bool) -> None:
-    db.execute(
-        "UPDATE ops_run_sites SET complete = ? WHERE run_id = ? AND name = ?",
-        [int(complete), run_id, name],
-    )
-
-
-def wipe_ops(db: sqlite_utils.Database) -> None:
-    """Empty the OPS dataset tables (archive, frontier, runs and ``ops_run_sites`` stay)."""
-    db.execute(f"DELETE FROM {OPS_PAGE.fts_table}")  # noqa: S608 - constant names
-    for child in OPS_PAGE.children.values():
-        db.execute(f"DELETE FROM {child.table}")  # noqa: S608
-    db.execute("DELETE FROM history WHERE entity IN (?, 'institution')", [OPS_PAGE.entity])
-    db.execute(f"DELETE FROM {OPS_PAGE.table}")  # noqa: S608
-    db.execute("DELETE FROM institutions")
+    return [(OpsSiteSpec.from_json(spec), done) for spec, done in marks.run_sites(db, run_id)]
 
 
 @dataclass(slots=True)
@@ -146,7 +103,6 @@ def assemble_ops(
     result = OpsAssembly()
     archive = Archive(db)
     with db.atomic():
-        db.execute("DELETE FROM crawl_failures WHERE run_id = ?", [run_id])
         pages = _fetched_pages(db, run_id)
         applied = False
         for site, site_complete in run_sites(db, run_id):
@@ -155,11 +111,7 @@ def assemble_ops(
                 result.removed += len(mark_ops_removed(db, site.name, seen, run_id=run_id))
                 applied = True
         result.removals_applied = applied
-        for url, reason in result.failures:
-            db.execute(
-                "INSERT INTO crawl_failures (run_id, url, reason) VALUES (?, ?, ?)",
-                [run_id, url, reason],
-            )
+        record_failures(db, run_id, result.failures)
     log.info(
         "run %d: OPS pages skipped: %d without an article, %d duplicates, %d lists; "
         "%d teaser records dropped",
@@ -173,14 +125,9 @@ def assemble_ops(
 
 
 def _fetched_pages(db: sqlite_utils.Database, run_id: int) -> dict[str, list[tuple[str, int, int]]]:
-    rows = db.execute(
-        "SELECT url, status, archive_id FROM frontier WHERE run_id = ? AND kind = 'page' "
-        "AND state = 'done' ORDER BY seq",
-        [run_id],
-    ).fetchall()
     by_host: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    for url, status, archive_id in rows:
-        by_host[urlsplit(url).netloc].append((url, int(status), int(archive_id)))
+    for url, _, status, archive_id in frontier.done_rows(db, run_id, ["page"]):
+        by_host[urlsplit(url).netloc].append((url, status, archive_id))
     return by_host
 
 
@@ -353,14 +300,7 @@ def _body(
     """The 2xx response that holds ``url``'s content as of this run (a 304's: the earlier)."""
     if status != 304:
         return archive.get(archive_id)
-    try:
-        row = db.execute(
-            "SELECT MAX(id) FROM archive_responses WHERE url = ? AND id < ? "
-            "AND status BETWEEN 200 AND 299 AND error IS NULL",
-            [url, archive_id],
-        ).fetchone()
-    except sqlite3.Error as exc:
-        raise StorageError(f"cannot read the archive: {exc}", url=url) from exc
-    if row is None or row[0] is None:
+    earlier = archive.earlier_ok_id(url, archive_id)
+    if earlier is None:
         raise StorageError("304 Not Modified but no earlier body is archived", url=url)
-    return archive.get(int(row[0]))
+    return archive.get(earlier)

@@ -1,6 +1,6 @@
 """Library entry points: ``crawl_bdp``, ``reparse``, ``export_archive``, ``run_demo``.
 
-Each takes the database lock (:class:`~praktyki.load.DatabaseLock`; a second writer gets
+Each takes the database lock (:class:`~praktyki.store.DatabaseLock`; a second writer gets
 :class:`~praktyki.errors.LockHeld`), opens the store and runs to the end. A crawl resumes the
 unfinished run of the same strategy and source (killed, or stopped by an error): pages its
 frontier marked done are not fetched again.
@@ -16,6 +16,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,24 +34,26 @@ from praktyki.crawl.ops import (
     sites_from_urls,
     sites_key,
 )
-from praktyki.crawl.registry import default_registry_path, load_registry
-from praktyki.crawl.runs import (
+from praktyki.crawl.registry import apply_bases, default_registry_path, load_registry
+from praktyki.crawl.settings import CrawlSettings
+from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
+from praktyki.errors import ConfigError
+from praktyki.schemas.registry import Registry
+from praktyki.schemas.run import RunStatus, RunSummary
+from praktyki.scraper.fetch import Fetcher
+from praktyki.scraper.warc import export_warc
+from praktyki.store import DatabaseLock, begin_run, finish_run, get_run, open_database
+from praktyki.store.archive import Archive
+from praktyki.store.crawl_runs import (
     crawl_run,
     finished_crawl_runs,
-    open_store,
     record_crawl_run,
     resumable_run,
     set_removals,
 )
-from praktyki.crawl.settings import CrawlSettings
-from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
-from praktyki.errors import ConfigError
-from praktyki.load import DatabaseLock, begin_run, finish_run, get_run
-from praktyki.load.practices import PRACTICE
-from praktyki.schemas.run import RunStatus, RunSummary
-from praktyki.scraper.fetch import Fetcher
-from praktyki.scraper.frontier import Frontier
-from praktyki.scraper.warc import export_warc
+from praktyki.store.frontier import Frontier
+from praktyki.store.report import run_changes
+from praktyki.store.wipe import WipeKind, wipe
 
 __all__ = [
     "DEFAULT_BDP_URL",
@@ -84,7 +87,7 @@ def _now() -> dt.datetime:
 @contextmanager
 def _store(db_path: Path | str) -> Iterator[sqlite_utils.Database]:
     with DatabaseLock(db_path):
-        db = open_store(db_path)
+        db = open_database(db_path)
         try:
             yield db
         finally:
@@ -157,11 +160,7 @@ def _start_or_resume(
 
 
 def _archived_so_far(db: sqlite_utils.Database, run_id: int) -> tuple[int, int]:
-    row = db.execute(
-        "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM archive_responses WHERE run_id = ?",
-        [run_id],
-    ).fetchone()
-    return int(row[0]), int(row[1])
+    return Archive(db).run_totals(run_id)
 
 
 async def _crawl(
@@ -188,13 +187,8 @@ async def _crawl(
     complete = engine.complete()
     if not complete:
         log.warning("discovery was incomplete (failed listing pages or --max-pages): no removals")
-    with db.atomic():
-        assembly = assemble_bdp(db, run_id, source, complete=complete)
-        set_removals(db, run_id, complete=complete, applied=assembly.removals_applied)
-        summary = _summary(
-            db, run_id, STRATEGY, started, assembly, fetcher, earlier_requests, earlier_bytes
-        )
-        finish_run(db, run_id, summary)
+    run = _Run(run_id, STRATEGY, started, fetcher, earlier_requests, earlier_bytes)
+    summary = _finish(db, run, complete, functools.partial(assemble_bdp, db, run_id, source))
     log.info(
         "run %d: %d pages fetched here, %d skipped by robots.txt",
         run_id,
@@ -244,30 +238,54 @@ async def _run_engine(
     return engine, fetcher, stats
 
 
-def _summary(
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A crawl run as its summary needs it (requests and bytes of earlier attempts included)."""
+
+    run_id: int
+    kind: str
+    started: dt.datetime
+    fetcher: Fetcher
+    earlier_requests: int
+    earlier_bytes: int
+
+
+def _finish(
     db: sqlite_utils.Database,
-    run_id: int,
-    kind: str,
-    started: dt.datetime,
-    assembly: Assembly,
-    fetcher: Fetcher,
-    earlier_requests: int,
-    earlier_bytes: int,
+    run: _Run,
+    complete: bool,
+    assemble: Callable[..., Assembly],
 ) -> RunSummary:
+    """The last step of every crawl, in one transaction: assemble the run's records
+    (``assemble(complete=...)``), record whether removals were applied, finish the run."""
+    with db.atomic():
+        assembly = assemble(complete=complete)
+        set_removals(db, run.run_id, complete=complete, applied=assembly.removals_applied)
+        summary = _summary(db, run, assembly)
+        finish_run(db, run.run_id, summary)
+    return _with_changes(db, summary)
+
+
+def _with_changes(db: sqlite_utils.Database, summary: RunSummary) -> RunSummary:
+    """The summary with every record the run added, changed or removed (``--json-summary``)."""
+    changes = tuple(run_changes(db, summary.run_id))
+    return summary.model_copy(update={"changes": changes})
+
+
+def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSummary:
+    run_id, started, fetcher = run.run_id, run.started, run.fetcher
     counts = Frontier(db, run_id).counts()
-    not_modified = db.execute(
-        "SELECT COUNT(*) FROM archive_responses WHERE run_id = ? AND status = 304", [run_id]
-    ).fetchone()[0]
+    not_modified = Archive(db).not_modified(run_id)
     failed = counts["failed"] + assembly.failed
     finished = _now()
     return RunSummary(
         run_id=run_id,
-        kind=kind,
+        kind=run.kind,
         started_at=started,
         finished_at=finished,
         duration_s=max((finished - started).total_seconds(), 0.0),
-        requests=earlier_requests + fetcher.stats.requests,
-        bytes=earlier_bytes + fetcher.stats.bytes_received,
+        requests=run.earlier_requests + fetcher.stats.requests,
+        bytes=run.earlier_bytes + fetcher.stats.bytes_received,
         not_modified=int(not_modified),
         new=assembly.new,
         changed=assembly.changed,
@@ -284,23 +302,20 @@ def _summary(
 def resolve_ops_sites(
     urls: Sequence[str] = (),
     sites_file: Path | str | None = None,
-    replica_bases: Mapping[str, str] | None = None,
+    bases: Mapping[str, str] | None = None,
+    *,
+    registry: Registry | None = None,
 ) -> list[OpsSiteSpec]:
-    """The sites of an OPS crawl: one per host of ``urls``, plus the registry's (``sites_file``,
-    or the shipped one when no URL is given). Registry entries for a replica (``{base}``) need
-    its base URL in ``replica_bases``; without it they are skipped with a warning."""
+    """The sites of an OPS crawl: one per host of ``urls``, plus the registry's (``registry``,
+    else ``sites_file``, else the shipped one when no URL is given), with the sites named in
+    ``bases`` moved to those base URLs (see :func:`praktyki.crawl.registry.apply_bases`)."""
     sites = sites_from_urls(urls)
-    if sites_file is not None or not urls:
+    if registry is None and (sites_file is not None or not urls):
         registry = load_registry(Path(sites_file) if sites_file else default_registry_path())
-        found, skipped = sites_from_registry(registry, replica_bases)
-        if skipped:
-            log.warning(
-                "skipped %d replica site(s) with no known base URL: %s "
-                "(give --replica-base NAME=URL, or run `praktyki demo`)",
-                len(skipped),
-                ", ".join(skipped),
-            )
-        sites += found
+    if registry is not None:
+        sites += sites_from_registry(apply_bases(registry, bases or {}))
+    elif bases:
+        raise ConfigError("--base applies to registry sites: give --sites or no URL")
     if not sites:
         raise ConfigError("no OPS site to crawl: give URLs or a --sites file")
     return sites
@@ -313,11 +328,12 @@ def crawl_ops(
     sites_file: Path | str | None = None,
     settings: CrawlSettings | None = None,
     progress: ProgressSink | None = None,
-    replica_bases: Mapping[str, str] | None = None,
+    bases: Mapping[str, str] | None = None,
+    registry: Registry | None = None,
 ) -> RunSummary:
     """Focused crawl (or refresh, or resume) of OPS sites into ``db_path``; see
     :func:`resolve_ops_sites` for which sites and :mod:`praktyki.crawl.ops` for the rules."""
-    sites = resolve_ops_sites(urls, sites_file, replica_bases)
+    sites = resolve_ops_sites(urls, sites_file, bases, registry=registry)
     return asyncio.run(crawl_ops_async(db_path, sites, settings, progress=progress))
 
 
@@ -346,34 +362,25 @@ async def _crawl_ops(
     run_id, started, resumed = _start_or_resume(db, OPS_STRATEGY, OPS_STRATEGY, key, settings)
     ops_assemble.record_run_sites(db, run_id, sites)
     hosts = {site.host: site.name for site in sites}
-    admitted = {
-        url: hosts.get(urlsplit(url).netloc, "")
-        for (url,) in db.execute("SELECT url FROM frontier WHERE run_id = ?", [run_id])
-    }
+    admitted = {url: hosts.get(urlsplit(url).netloc, "") for url in Frontier(db, run_id).urls()}
     strategy = OpsStrategy(sites, admitted=admitted)
     earlier_requests, earlier_bytes = _archived_so_far(db, run_id)
     engine, fetcher, stats = await _run_engine(db, run_id, strategy, settings, progress, resumed)
     unfinished = {
-        urlsplit(url).netloc
-        for (url,) in db.execute(
-            "SELECT url FROM frontier WHERE run_id = ? AND kind = 'page' AND state != 'done'",
-            [run_id],
-        )
+        urlsplit(url).netloc for url in Frontier(db, run_id).urls(kind="page", open_only=True)
     }
-    with db.atomic():
+
+    def assemble(*, complete: bool) -> Assembly:
+        # removals per site: each one's own crawl decides (the run-wide flag is recorded only)
         for site in sites:
-            complete = not (
-                stats.cut or site.host in unfinished or strategy.budget_spent(site.name)
-            )
-            if not complete:
+            done = not (stats.cut or site.host in unfinished or strategy.budget_spent(site.name))
+            if not done:
                 log.warning("site %s: crawl incomplete, no removals", site.name)
-            ops_assemble.set_site_complete(db, run_id, site.name, complete=complete)
-        assembly = ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
-        set_removals(db, run_id, complete=engine.complete(), applied=assembly.removals_applied)
-        summary = _summary(
-            db, run_id, OPS_STRATEGY, started, assembly, fetcher, earlier_requests, earlier_bytes
-        )
-        finish_run(db, run_id, summary)
+            ops_assemble.set_site_complete(db, run_id, site.name, complete=done)
+        return ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
+
+    run = _Run(run_id, OPS_STRATEGY, started, fetcher, earlier_requests, earlier_bytes)
+    summary = _finish(db, run, engine.complete(), assemble)
     log.info(
         "run %d: %d pages fetched here over %d sites, %d skipped by robots.txt",
         run_id,
@@ -387,24 +394,10 @@ async def _crawl_ops(
 # -- reparse ------------------------------------------------------------------------------
 
 
-def _wipe_bdp(db: sqlite_utils.Database) -> None:
-    """Empty the BDP dataset tables (archive, frontier and runs stay)."""
-    db.execute(f"DELETE FROM {PRACTICE.fts_table}")  # noqa: S608 - constant names
-    for child in PRACTICE.children.values():
-        db.execute(f"DELETE FROM {child.table}")  # noqa: S608
-    db.execute("DELETE FROM history WHERE entity = ?", [PRACTICE.entity])
-    db.execute(f"DELETE FROM {PRACTICE.table}")  # noqa: S608
-    db.execute("DELETE FROM sections")
-
-
-#: Strategy → (wipe its dataset tables, assemble one run).
-Replayer = tuple[
-    Callable[[sqlite_utils.Database], None],
-    Callable[..., Assembly],
-]
-REPLAYERS: dict[str, Replayer] = {
-    STRATEGY: (_wipe_bdp, functools.partial(assemble_bdp, replay=True)),
-    OPS_STRATEGY: (ops_assemble.wipe_ops, ops_assemble.assemble_ops),
+#: Strategy → (the dataset tables its runs fill, how one run is assembled again).
+REPLAYERS: dict[str, tuple[WipeKind, Callable[..., Assembly]]] = {
+    STRATEGY: ("bdp", functools.partial(assemble_bdp, replay=True)),
+    OPS_STRATEGY: ("ops", ops_assemble.assemble_ops),
 }
 
 
@@ -416,8 +409,8 @@ def reparse(db_path: Path | str) -> RunSummary:
         run_id = begin_run(db, kind="reparse", options={}, started_at=started)
         total = Assembly()
         with db.atomic():
-            for strategy, (wipe, assemble) in REPLAYERS.items():
-                wipe(db)
+            for strategy, (tables, assemble) in REPLAYERS.items():
+                wipe(db, tables)
                 for run in finished_crawl_runs(db, strategy):
                     total.add(assemble(db, run.run_id, run.source, complete=run.removals_applied))
             finished = _now()
@@ -435,12 +428,12 @@ def reparse(db_path: Path | str) -> RunSummary:
                 exit_code=1 if total.failed else 0,
             )
             finish_run(db, run_id, summary)
-        return summary
+        return _with_changes(db, summary)
 
 
 def export_archive(db_path: Path | str, out: Path, *, run_id: int | None = None) -> int:
     """Write the raw archive (or one run of it) as a WARC file; returns the record count."""
-    db = open_store(db_path)
+    db = open_database(db_path)
     try:
         return export_warc(db, out, run_id=run_id)
     finally:

@@ -44,13 +44,14 @@ from praktyki.crawl.assemble import (
     Assembly,
     Tab,
     assemble_batch,
-    ensure_schema,
     recorded_outcomes,
     tab_rows,
 )
 from praktyki.crawl.bdp import NAVIGATION
 from praktyki.errors import PraktykiError
-from praktyki.load import open_database
+from praktyki.store import open_database
+from praktyki.store.crawl_runs import read_snapshot
+from praktyki.store.frontier import Frontier
 
 __all__ = ["AssemblyWorker", "WorkerLauncher", "ReadyPractices", "navigation_complete"]
 
@@ -68,12 +69,7 @@ _PR_SET_PDEATHSIG = 1
 
 def navigation_complete(db: sqlite_utils.Database, run_id: int) -> bool:
     """Whether every navigation page of the run is fetched (no practice can still appear)."""
-    marks = ", ".join("?" for _ in NAVIGATION)
-    total, open_ = db.execute(
-        "SELECT COUNT(*), COALESCE(SUM(state != 'done'), 0) FROM frontier "  # noqa: S608
-        f"WHERE run_id = ? AND kind IN ({marks})",
-        [run_id, *NAVIGATION],
-    ).fetchone()
+    total, open_ = Frontier(db, run_id).kind_progress(NAVIGATION)
     return bool(total) and not open_
 
 
@@ -97,8 +93,7 @@ class ReadyPractices:
     def poll(self) -> dict[str, dict[str, Tab]]:
         """The practices ready now and not handed out before (they are not again)."""
         known, done_after = self._seq, self._archive_id  # what the last poll saw
-        self.db.execute("BEGIN")
-        try:
+        with read_snapshot(self.db):
             self._navigation = self._navigation or navigation_complete(self.db, self.run_id)
             for seq, art, tab in tab_rows(self.db, self.run_id, from_seq=known + 1):
                 self._seq = seq
@@ -107,8 +102,6 @@ class ReadyPractices:
                 self.db, self.run_id, done_after=done_after, to_seq=known
             ):
                 self._keep(seq, art, tab)
-        finally:
-            self.db.execute("COMMIT")
         if not self._navigation:
             return {}
         ready = {}
@@ -291,10 +284,6 @@ class WorkerLauncher:
         self._checked = now
         if not navigation_complete(self.db, self.worker.run_id):
             return
-        (known,) = self.db.execute(
-            "SELECT COUNT(*) FROM frontier WHERE run_id = ? AND kind = 'practice'",
-            [self.worker.run_id],
-        ).fetchone()
+        known, _ = Frontier(self.db, self.worker.run_id).kind_progress(["practice"])
         if known >= self.min_practices:
-            ensure_schema(self.db)
             self.worker.start()

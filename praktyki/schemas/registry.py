@@ -1,23 +1,21 @@
 """The OPS site registry (``praktyki/data/ops_sites.toml``) as validated records.
 
-Documented in ``docs/SITE_REGISTRY.md``. A start URL is either absolute (``https://ops.example.pl/``)
-or relative to the ``{base}`` placeholder (``{base}/aktualnosci``), which the crawler fills in
-with the base URL of the running replica named by ``replica`` (its port is chosen at start).
+Documented in ``docs/SITE_REGISTRY.md``. Start URLs are absolute http(s) URLs; ``source`` says
+where the address was found (a page that shows it), so that an entry can be checked by a person.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Self
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from praktyki.schemas.base import Record
 
-__all__ = ["BASE_PLACEHOLDER", "Registry", "SiteEntry", "SiteHints"]
+__all__ = ["Registry", "SiteEntry", "SiteHints", "rebase_url"]
 
-BASE_PLACEHOLDER = "{base}"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -33,8 +31,8 @@ class SiteEntry(Record):
     """One site of the registry."""
 
     name: str
-    start_urls: tuple[str, ...] = (f"{BASE_PLACEHOLDER}/",)
-    replica: str | None = None
+    start_urls: tuple[str, ...]
+    source: str | None = None
     allowed_prefixes: tuple[str, ...] = ("/",)
     page_budget: int = Field(default=200, ge=1)
     max_depth: int = Field(default=5, ge=0)
@@ -54,28 +52,31 @@ class SiteEntry(Record):
             raise ValueError("each prefix must be a path starting with '/'")
         return value
 
-    @model_validator(mode="after")
-    def _start_urls_fit_the_kind(self) -> Self:
-        if not self.start_urls:
-            raise ValueError("start_urls: at least one URL")
-        for url in self.start_urls:
-            relative = url.startswith(BASE_PLACEHOLDER)
-            if relative and self.replica is None:
-                raise ValueError(
-                    f"start_urls: {url!r} uses {BASE_PLACEHOLDER} but no replica is set"
-                )
-            if not relative and urlsplit(url).scheme not in ("http", "https"):
-                raise ValueError(
-                    f"start_urls: {url!r} is neither http(s) nor {BASE_PLACEHOLDER}-relative"
-                )
-        return self
+    @field_validator("start_urls")
+    @classmethod
+    def _start_urls_are_http(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:
+            raise ValueError("at least one URL")
+        for url in value:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ValueError(f"{url!r} is not an absolute http(s) URL")
+        return value
 
-    def resolve_start_urls(self, base_url: str | None = None) -> tuple[str, ...]:
-        """Absolute start URLs; ``base_url`` (the replica's) fills ``{base}``."""
-        if base_url is None and any(u.startswith(BASE_PLACEHOLDER) for u in self.start_urls):
-            raise ValueError(f"site {self.name!r} needs the base URL of replica {self.replica!r}")
-        base = (base_url or "").rstrip("/")
-        return tuple(u.replace(BASE_PLACEHOLDER, base, 1) for u in self.start_urls)
+    def rebased(self, base_url: str) -> Self:
+        """This entry with every start URL moved to ``base_url``'s scheme and host (a mirror,
+        a local copy): path and query stay."""
+        return self.model_copy(
+            update={"start_urls": tuple(rebase_url(u, base_url) for u in self.start_urls)}
+        )
+
+
+def rebase_url(url: str, base_url: str) -> str:
+    """``url`` with the scheme and host of ``base_url`` (whose own path prefixes the path)."""
+    base = urlsplit(base_url)
+    parts = urlsplit(url)
+    path = base.path.rstrip("/") + parts.path
+    return urlunsplit((base.scheme, base.netloc, path, parts.query, parts.fragment))
 
 
 class Registry(Record):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import Field
 
 from praktyki.schemas.base import Record
 
-__all__ = ["RunStatus", "RunSummary"]
+__all__ = ["RunChange", "RunStatus", "RunSummary"]
 
 
 class RunStatus(StrEnum):
@@ -19,8 +20,19 @@ class RunStatus(StrEnum):
     INTERRUPTED = "interrupted"  # stopped by a signal, or found unfinished by a later run
 
 
+class RunChange(Record):
+    """One record a run added, changed or removed."""
+
+    entity: str  # practice, ops_page, institution
+    source: str
+    key: str  # practice_id, or "url#article_index" for OPS articles
+    change: Literal["new", "changed", "removed"]
+    fields: tuple[str, ...] = ()
+
+
 class RunSummary(Record):
-    """Counts and timings of one run (``--json-summary`` writes ``to_json_dict()``)."""
+    """Counts and timings of one run, and what it changed record by record (``--json-summary``
+    writes ``to_json_dict()``; the ``runs`` row holds everything but ``changes``)."""
 
     run_id: int
     kind: str
@@ -37,3 +49,4 @@ class RunSummary(Record):
     unchanged: int = Field(default=0, ge=0)
     failed: int = Field(default=0, ge=0)
     exit_code: int | None = None
+    changes: tuple[RunChange, ...] = ()

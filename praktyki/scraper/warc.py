@@ -16,8 +16,6 @@ import datetime as dt
 import http
 import io
 import json
-import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,7 @@ from warcio.warcwriter import WARCWriter
 
 from praktyki import __version__
 from praktyki.scraper.policy import DEFAULT_USER_AGENT
+from praktyki.store.archive import Archive, WarcRow
 
 __all__ = ["export_warc"]
 
@@ -47,33 +46,21 @@ def export_warc(db: sqlite_utils.Database, out: Path, *, run_id: int | None = No
         }
         writer.write_record(writer.create_warcinfo_record(out.name, info))
         count += 1
-        for row in _rows(db, run_id):
+        for row in Archive(db).iter_warc_rows(run_id):
             writer.write_record(_response_record(writer, row))
             count += 1
     return count
 
 
-def _rows(db: sqlite_utils.Database, run_id: int | None) -> Iterator[dict[str, Any]]:
-    sql = (
-        "SELECT r.url, r.final_url, r.status, r.headers, r.fetched_at, b.data "
-        "FROM archive_responses r JOIN archive_blobs b ON b.sha256 = r.body_sha256 "
-        "WHERE r.error IS NULL AND (? IS NULL OR r.run_id = ?) ORDER BY r.id"
-    )
-    cursor = db.execute(sql, [run_id, run_id])
-    names = [d[0] for d in cursor.description]
-    for values in cursor:
-        yield dict(zip(names, values, strict=True))
-
-
-def _response_record(writer: WARCWriter, row: dict[str, Any]) -> Any:
-    body = zlib.decompress(row["data"])
-    headers = [(k, v) for k, v in json.loads(row["headers"]) if k.lower() not in _DROP_HEADERS]
+def _response_record(writer: WARCWriter, row: WarcRow) -> Any:
+    body = row.body
+    headers = [(k, v) for k, v in json.loads(row.headers) if k.lower() not in _DROP_HEADERS]
     headers.append(("Content-Length", str(len(body))))
-    http_headers = StatusAndHeaders(_status_line(row["status"]), headers, protocol="HTTP/1.1")
-    target = row["final_url"] or row["url"]
-    warc_headers = {"WARC-Date": _warc_date(row["fetched_at"])}
-    if target != row["url"]:
-        warc_headers["WARC-Praktyki-Requested-URI"] = row["url"]
+    http_headers = StatusAndHeaders(_status_line(row.status), headers, protocol="HTTP/1.1")
+    target = row.final_url or row.url
+    warc_headers = {"WARC-Date": _warc_date(row.fetched_at)}
+    if target != row.url:
+        warc_headers["WARC-Praktyki-Requested-URI"] = row.url
     return writer.create_warc_record(
         target,
         "response",

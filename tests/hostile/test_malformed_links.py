@@ -15,11 +15,12 @@ from praktyki.crawl.service import crawl_bdp, crawl_ops
 from praktyki.parsers.bdp import parse_attachments, parse_listing, parse_menu, parse_practice
 from praktyki.parsers.hrefs import join_href
 from praktyki.parsers.ops import parse_ops_page
-from praktyki.replica import parse_fault_spec
-from praktyki.replica.bdp_site import BdpSite
-from praktyki.replica.faults import BAD_HREFS, add_bad_links
-from praktyki.replica.ops_sites import build_ops_sites
 from praktyki.scraper.urls import canonical_link
+from praktyki_replica import parse_fault_spec
+from praktyki_replica.bdp_site import BdpSite
+from praktyki_replica.faults import BAD_HREFS, add_bad_links
+from praktyki_replica.ops_sites import build_ops_sites
+from praktyki_replica.registry import replica_registry
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 BASE = "https://ops.example.pl/aktualnosci/"
@@ -84,6 +85,8 @@ def test_an_ops_crawl_over_malformed_links_stores_every_article(
 ) -> None:
     sites = build_ops_sites()
     replica = replica_factory(sites, faults=parse_fault_spec("badlinks!"))
-    summary = crawl_ops(tmp_path / "p.db", settings=FAST, replica_bases=replica.base_urls)
+    summary = crawl_ops(
+        tmp_path / "p.db", settings=FAST, registry=replica_registry(replica.base_urls)
+    )
     expected = sum(len(site.article_urls(replica.base_url(site.name))) for site in sites)
     assert (summary.new, summary.failed, summary.exit_code) == (expected, 0, 0)

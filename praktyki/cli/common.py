@@ -1,0 +1,162 @@
+"""What every command shares: the global options, exit codes and the one error mapping.
+
+Only the CLI prints and chooses exit codes; the library raises the exceptions of
+:mod:`praktyki.errors` and this module turns each into one line on stderr and a code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, ParamSpec, TypeVar
+
+import click
+
+from praktyki.errors import ConfigError, LockHeld, PraktykiError, StorageError
+
+__all__ = [
+    "DEFAULT_DB",
+    "Common",
+    "ExitCode",
+    "fail",
+    "global_options",
+    "handle_errors",
+    "with_common",
+]
+
+DEFAULT_DB = Path("data/praktyki.db")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
+
+log = logging.getLogger("praktyki.cli")
+
+
+class ExitCode(enum.IntEnum):
+    """Exit codes of the public contract (README, CONTRACT.md)."""
+
+    OK = 0
+    SOME_FAILED = 1  # finished; some pages failed, each failure recorded
+    USAGE = 2  # bad usage or input
+    LOCKED = 3  # another run holds the database lock
+    INTERRUPTED = 4  # SIGINT/SIGTERM; the run is resumable
+    INTERNAL = 5  # storage or internal failure; details in the log
+
+
+def fail(message: str, code: ExitCode) -> NoReturn:
+    """Print one line to stderr and exit: the only way commands report errors."""
+    click.echo(f"praktyki: error: {message}", err=True)
+    sys.exit(int(code))
+
+
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn exceptions into one-line messages and contract exit codes."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except LockHeld as exc:
+            fail(str(exc), ExitCode.LOCKED)
+        except ConfigError as exc:
+            fail(str(exc), ExitCode.USAGE)
+        except StorageError as exc:
+            fail(f"storage: {exc}", ExitCode.INTERNAL)
+        except PraktykiError as exc:  # a fetch or parse error nothing below could handle
+            log.debug("failure", exc_info=True)
+            fail(str(exc), ExitCode.INTERNAL)
+        except KeyboardInterrupt:
+            fail("interrupted", ExitCode.INTERRUPTED)
+        except Exception as exc:  # a bug: one line here, the traceback in the log
+            log.debug("internal error", exc_info=True)
+            fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
+
+    return wrapper
+
+
+@dataclasses.dataclass(frozen=True)
+class Common:
+    """The global options, wherever they were given (before or after the command name)."""
+
+    db_path: Path = DEFAULT_DB
+    quiet: bool = False
+    log_format: str = "text"
+
+
+_KEYS = ("db_path", "quiet", "log_format")
+
+
+def global_options(func: F) -> F:
+    """``--db``, ``--quiet`` and ``--log-format``: declared here once, accepted by the group
+    and by every command."""
+    options = [
+        click.option(
+            "--db",
+            "db_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help=f"SQLite database to read and write [default: {DEFAULT_DB}].",
+        ),
+        click.option(
+            "--quiet", is_flag=True, default=None, help="Warnings and errors only; no progress."
+        ),
+        click.option(
+            "--log-format",
+            type=click.Choice(["text", "json"]),
+            default=None,
+            help="Format of log lines on stderr [default: text].",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def with_common(func: Callable[..., R]) -> Callable[..., R]:
+    """Give a command the global options and pass them, merged with the group's, as
+    ``common``; logging is configured from them."""
+
+    @global_options
+    @click.pass_context
+    @functools.wraps(func)
+    def wrapper(ctx: click.Context, *args: Any, **kwargs: Any) -> R:
+        here = {key: kwargs.pop(key) for key in _KEYS}
+        group = ctx.find_object(dict) or {}
+        values = {key: here[key] if here[key] is not None else group.get(key) for key in _KEYS}
+        common = Common(**{key: value for key, value in values.items() if value is not None})
+        _configure_logging(common.quiet, common.log_format)
+        return func(*args, common=common, **kwargs)
+
+    return wrapper
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        payload = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        payload.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            payload["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(payload, ensure_ascii=False)
+
+
+def _configure_logging(quiet: bool, log_format: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    if log_format == "json":
+        handler.setFormatter(_JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("praktyki")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING if quiet else logging.INFO)

@@ -1,0 +1,238 @@
+"""What practices and OPS pages share: upsert with change detection, history, removal, FTS.
+
+A *tracked record* has a key, normalized content (scalar columns on its row plus list-valued
+child tables), provenance that is not content (URL, archive id, fetch time, parser version),
+and a life cycle: ``active`` while seen, ``removed`` once a crawl no longer finds it. Content
+is compared by value (through ``content_hash`` first, so an unchanged record costs one
+SELECT and one UPDATE), never by raw bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlite_utils import Database
+
+from praktyki.store.fold import fold_polish
+from praktyki.store.history import changed_fields, record_change, record_history
+from praktyki.store.rows import (
+    Child,
+    Scalar,
+    as_scalar,
+    content_hash,
+    delete_where,
+    insert_rows,
+    read_children,
+    select_rows,
+    to_json,
+    update_row,
+    write_children,
+)
+
+__all__ = ["ACTIVE", "REMOVED", "Change", "ChangeKind", "EntityKind", "TrackedRecord"]
+
+ACTIVE = "active"
+REMOVED = "removed"
+
+
+class ChangeKind(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a load did to one record: its kind and the names of the fields that changed."""
+
+    kind: ChangeKind
+    fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    """How one kind of tracked record is stored."""
+
+    entity: str  # the history table's ``entity`` value
+    table: str
+    key_columns: tuple[str, ...]
+    scalar_fields: tuple[str, ...]  # content columns of the main row
+    children: Mapping[str, Child]  # list-valued content field -> its child table
+    fts_table: str
+    fts_columns: tuple[str, ...]
+    history_key: Callable[[Mapping[str, Scalar]], str]
+
+
+@dataclass(frozen=True)
+class TrackedRecord:
+    """One record ready to load; ``meta`` is provenance (written with content, not compared),
+    ``volatile`` is observed on every sighting and never counted as a change (view counters)."""
+
+    key: dict[str, Scalar]
+    scalars: dict[str, Scalar]
+    children: dict[str, list[dict[str, object]]]
+    meta: dict[str, Scalar] = field(default_factory=dict)
+    volatile: dict[str, Scalar] = field(default_factory=dict)
+
+    def content(self, kind: EntityKind) -> dict[str, Scalar]:
+        lists = {name: kind.children[name].content(self.children[name]) for name in kind.children}
+        return {**self.scalars, **lists}
+
+
+def upsert(db: Database, kind: EntityKind, record: TrackedRecord, *, run_id: int) -> Change:
+    """Insert, update or just re-sight ``record``; history for every changed field."""
+    content = record.content(kind)
+    digest = content_hash(content)
+    with db.atomic():
+        existing = select_rows(db, kind.table, record.key)
+        if not existing:
+            _insert(db, kind, record, content, digest, run_id)
+            return Change(ChangeKind.NEW)
+        row = existing[0]
+        if row["content_hash"] == digest and row["status"] == ACTIVE:
+            update_row(db, kind.table, record.key, {"last_seen_run": run_id, **record.volatile})
+            return Change(ChangeKind.UNCHANGED)
+        return _update(db, kind, record, row, content, digest, run_id)
+
+
+def _insert(
+    db: Database,
+    kind: EntityKind,
+    record: TrackedRecord,
+    content: Mapping[str, Scalar],
+    digest: str,
+    run_id: int,
+) -> None:
+    row = {
+        **record.key,
+        **record.scalars,
+        **record.meta,
+        **record.volatile,
+        "status": ACTIVE,
+        "first_seen_run": run_id,
+        "last_seen_run": run_id,
+        "removed_run": None,
+        "content_hash": digest,
+    }
+    insert_rows(db, kind.table, [row])
+    for name, child in kind.children.items():
+        write_children(db, child, record.key, record.children[name], replace=False)
+    _index(db, kind, record.key, content, replace=False)
+
+
+def _update(
+    db: Database,
+    kind: EntityKind,
+    record: TrackedRecord,
+    row: Mapping[str, object],
+    content: Mapping[str, Scalar],
+    digest: str,
+    run_id: int,
+) -> Change:
+    old = stored_content(db, kind, record.key, row) if row["content_hash"] != digest else content
+    fields = changed_fields(old, content)
+    key_text = kind.history_key(record.key)
+    source = str(record.key["source"])
+    if row["status"] != ACTIVE:
+        record_change(
+            db,
+            source=source,
+            entity=kind.entity,
+            key=key_text,
+            changes={"status": (str(row["status"]), ACTIVE)},
+            run_id=run_id,
+        )
+    record_history(
+        db,
+        source=source,
+        entity=kind.entity,
+        key=key_text,
+        old=old,
+        new=content,
+        fields=fields,
+        run_id=run_id,
+    )
+    values: dict[str, Scalar] = {
+        **record.scalars,
+        **record.meta,
+        **record.volatile,
+        "status": ACTIVE,
+        "last_seen_run": run_id,
+        "removed_run": None,
+        "content_hash": digest,
+    }
+    update_row(db, kind.table, record.key, values)
+    for name in fields:
+        if name in kind.children:
+            write_children(db, kind.children[name], record.key, record.children[name])
+    if set(fields) & set(kind.fts_columns):
+        _index(db, kind, record.key, content)
+    status = ("status",) if row["status"] != ACTIVE else ()
+    return Change(ChangeKind.CHANGED, (*status, *fields))
+
+
+def stored_content(
+    db: Database, kind: EntityKind, key: Mapping[str, Scalar], row: Mapping[str, object]
+) -> dict[str, Scalar]:
+    """The content of a stored record, in the shape :meth:`TrackedRecord.content` gives."""
+    scalars = {name: as_scalar(row[name]) for name in kind.scalar_fields}
+    lists = {
+        name: child.content(read_children(db, child, key)) for name, child in kind.children.items()
+    }
+    return {**scalars, **lists}
+
+
+def fts_rowid(key: Mapping[str, Scalar]) -> int:
+    """A stable FTS rowid derived from the record's key (63 bits of its sha256).
+
+    FTS5 finds a row by rowid in O(log n), but by an UNINDEXED column only by scanning, and
+    the owner tables' own rowids may change on VACUUM. A collision needs ~3e9 records for
+    even odds of one in a billion, so it is not handled.
+    """
+    digest = hashlib.sha256(to_json(list(key.values())).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+def _index(
+    db: Database,
+    kind: EntityKind,
+    key: Mapping[str, Scalar],
+    content: Mapping[str, Scalar],
+    *,
+    replace: bool = True,
+) -> None:
+    """(Re)write the record's folded FTS row."""
+    rowid = fts_rowid(key)
+    if replace:
+        delete_where(db, kind.fts_table, {"rowid": rowid})
+    text = {name: fold_polish(str(content[name] or "")) for name in kind.fts_columns}
+    insert_rows(db, kind.fts_table, [{"rowid": rowid, **key, **text}])
+
+
+def active_keys(db: Database, kind: EntityKind, source: str) -> list[dict[str, Scalar]]:
+    """Keys of the active records of ``source``."""
+    columns = ", ".join(kind.key_columns)
+    cursor = db.conn.execute(
+        f"SELECT {columns} FROM {kind.table} WHERE source = ? AND status = ?",  # noqa: S608
+        (source, ACTIVE),
+    )
+    return [dict(zip(kind.key_columns, row, strict=True)) for row in cursor]
+
+
+def remove(
+    db: Database, kind: EntityKind, keys: Iterable[Mapping[str, Scalar]], *, run_id: int
+) -> None:
+    """Mark records removed (never deleted), with a history row each."""
+    for key in keys:
+        update_row(db, kind.table, key, {"status": REMOVED, "removed_run": run_id})
+        record_change(
+            db,
+            source=str(key["source"]),
+            entity=kind.entity,
+            key=kind.history_key(key),
+            changes={"status": (ACTIVE, REMOVED)},
+            run_id=run_id,
+        )

@@ -1,0 +1,67 @@
+"""A database written by the previous release (schema version 1, crawl tables made by each
+crawl module) opens, migrates in place, and reparses to the same tables.
+
+``fixtures/store/v1-release.db.gz`` was written by praktyki 0.1.0 at commit 8d7928a (before the
+store package): ``crawl bdp`` of a 3-practice replica, ``crawl ops`` of one replica site with
+``--max-pages 12``, and ``crawl bdp`` again; then VACUUMed and gzipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from praktyki.crawl.service import reparse
+from praktyki.store import SCHEMA_VERSION, open_database
+from praktyki.store.db import schema_version
+
+RELEASE = Path(__file__).parent / "fixtures" / "store" / "v1-release.db.gz"
+Tables = dict[str, list[tuple[object, ...]]]
+
+
+@pytest.fixture
+def release_db(tmp_path: Path) -> Path:
+    path = tmp_path / "praktyki.db"
+    with gzip.open(RELEASE) as packed, path.open("wb") as out:
+        shutil.copyfileobj(packed, out)
+    return path
+
+
+def tables(path: Path, *, skip: tuple[str, ...] = ()) -> Tables:
+    """Every table's rows, sorted (FTS shadow tables and ``skip`` left out)."""
+    with sqlite3.connect(path) as conn:
+        names = [
+            name
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not name.startswith(
+                ("sqlite_", *(f"{fts}_" for fts in ("practices_fts", "ops_fts")))
+            )
+            and name not in skip
+        ]
+        return {name: sorted(conn.execute(f'SELECT * FROM "{name}"'), key=repr) for name in names}
+
+
+def test_the_fixture_is_a_version_1_file(release_db: Path) -> None:
+    with sqlite3.connect(release_db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+
+
+def test_a_release_file_migrates_in_place(release_db: Path) -> None:
+    before = tables(release_db)
+    db = open_database(release_db)
+    assert schema_version(db) == SCHEMA_VERSION
+    db.close()
+    assert tables(release_db) == before
+
+
+def test_reparse_of_a_release_file_gives_the_same_tables(release_db: Path) -> None:
+    # reparse adds its own run and rewrites each run's failures (new row ids)
+    skip = ("runs", "crawl_failures")
+    before = tables(release_db, skip=skip)
+    summary = reparse(release_db)
+    assert summary.failed == 0
+    assert tables(release_db, skip=skip) == before
