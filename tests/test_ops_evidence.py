@@ -114,6 +114,15 @@ def test_opengraph_and_microdata_claims() -> None:
     ]
 
 
+def test_microdata_dates_of_reviews_are_not_the_articles() -> None:
+    body = (
+        '<div itemscope itemtype="https://schema.org/Product"><div itemprop="review" itemscope '
+        'itemtype="https://schema.org/Review"><meta itemprop="datePublished" content="2020-06-08">'
+        "</div></div>"
+    )
+    assert evidence("", body).published == ()
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

@@ -9,8 +9,9 @@ only where it can be believed:
   ``datePublished`` of an article) give a date: a ``WebPage``'s dates are stamped by plugins on
   every page, dated or not;
 * a date shown next to the headline wins over a declared one (it is what the reader sees);
-* a declared date must be *consistent* with the page: shown somewhere on it (a product page's review dates, a template's build date, a plugin's
-  stamp on an undated page are declared but never shown); a declared author must be shown too.
+* a declared date must be *consistent* with the page: printed somewhere on it (a product
+  page's review dates, a template's build date, a plugin's stamp on an undated page are declared
+  but never printed); a declared author must be printed too.
 
 No date is better than a wrong date.
 """

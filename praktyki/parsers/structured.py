@@ -45,6 +45,13 @@ ARTICLE_TYPES: Final = frozenset(
 PAGE_TYPES: Final = frozenset({"webpage", "itempage", "collectionpage", "aboutpage", "contactpage"})
 _FIRST_YEAR: Final = 1993  # no web page is older: an earlier year is a placeholder or a typo
 _LAST_YEAR: Final = 2099
+# microdata items whose dates are never the article's
+_NOT_ARTICLE_ITEMS: Final = frozenset(
+    {
+        *("review", "comment", "product", "offer", "aggregaterating", "rating", "question"),
+        *("answer", "userreview", "criticreview", "employeereview", "event", "jobposting"),
+    }
+)
 _TITLE_META: Final = ('meta[property="og:title"]', 'meta[name="twitter:title"]')
 _PUBLISHED_META: Final = (
     'meta[property="article:published_time"]',
@@ -264,14 +271,29 @@ def _microdata_texts(tree: LexborHTMLParser, name: str) -> list[str]:
 
 
 def _microdata_dates(tree: LexborHTMLParser, name: str) -> list[DateClaim]:
+    """Dates of the article's own item (a review's or a comment's item is not the article)."""
     claims = []
     for node in _itemprop(tree, name):
+        if not _in_article_item(node):
+            continue
         attrs = node.attributes
         raw = attrs.get("content") or attrs.get("datetime") or node.text(strip=True)
         value = structured_datetime(raw)
         if value is not None:
             claims.append(DateClaim(value, True, f"itemprop {name}"))
     return claims
+
+
+def _in_article_item(node: LexborNode) -> bool:
+    """The nearest ``itemscope`` around ``node`` is not a review, comment, product or such."""
+    parent: LexborNode | None = node
+    while parent is not None:
+        attrs = parent.attributes if parent.is_element_node else {}
+        if "itemscope" in attrs:
+            kind = (attrs.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].casefold()
+            return kind not in _NOT_ARTICLE_ITEMS
+        parent = parent.parent
+    return True
 
 
 def _microdata_authors(tree: LexborHTMLParser) -> list[str]:
