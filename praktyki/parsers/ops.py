@@ -50,6 +50,7 @@ from praktyki.parsers.ops_evidence import (
     choose_modified,
     choose_published,
     page_facts,
+    time_near_headline,
 )
 from praktyki.parsers.ops_institution import find_institution
 from praktyki.parsers.ops_lists import is_list_page, teaser_lines
@@ -74,6 +75,7 @@ _FILE_INFO = re.compile(
 _META_AFTER = 14  # lines after an article still searched for its metadata
 _META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
+_BYLINE_LINES = 6  # lines after the headline where a <time> is the article's
 # pages of the site's own machinery ("Rejestr zmian", "Wyszukiwarka"): never an article
 _SITE_FUNCTIONS = frozenset({"bip chrome", "search", "login", "counter"})
 _SITE_WIDE = frozenset({"site update", "counter", "copyright"})  # never an article's metadata
@@ -204,7 +206,9 @@ def _article(
         title = named[0] if named else body.split("\n", 1)[0][:200]
     if is_chrome_line(title) in _SITE_FUNCTIONS:
         return None
-    published = choose_published(meta.published_at, facts)
+    byline_end = min(end, max(body_from, start) + _BYLINE_LINES)
+    shown = meta.published_at or time_near_headline(tree, page, window_from, byline_end)
+    published = choose_published(shown, facts)
     if hints and hints.date_selector and (node := tree.css_first(hints.date_selector)):
         published = find_datetime(node.text(separator=" ", strip=True)) or published
     return {

@@ -19,15 +19,29 @@ No date is better than a wrong date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from praktyki.parsers.content import Linearized
 from praktyki.parsers.ops_title import Claims, headline_claims
 from praktyki.parsers.shown_dates import shown_dates_near, text_key
-from praktyki.parsers.structured import DateClaim, Evidence, read_evidence
+from praktyki.parsers.structured import (
+    DateClaim,
+    Evidence,
+    read_evidence,
+    structured_datetime,
+)
 
-__all__ = ["PageFacts", "choose_author", "choose_modified", "choose_published", "page_facts"]
+__all__ = [
+    "PageFacts",
+    "choose_author",
+    "choose_modified",
+    "choose_published",
+    "page_facts",
+    "time_near_headline",
+]
 
 
 @dataclass(frozen=True)
@@ -92,6 +106,28 @@ def _as_shown(claim: DateClaim, shown: str) -> dt.datetime | None:
         near = day + dt.timedelta(days=delta)
         if near in shown_dates_near(shown, near.year):
             return dt.datetime(near.year, near.month, near.day)
+    return None
+
+
+_UPDATED = re.compile(r"updated|modified|aktualiz|zmodyf", re.IGNORECASE)
+
+
+def time_near_headline(
+    tree: LexborHTMLParser, page: Linearized, first: int, last: int
+) -> dt.datetime | None:
+    """The ``datetime`` of the first ``<time>`` printed in lines ``[first, last)`` (the lines
+    by the headline), not marked as the update time; the printed text may be any shape
+    ("3 dni temu", "Tuesday")."""
+    for node in tree.css("time[datetime]"):
+        if _UPDATED.search(node.attributes.get("class") or ""):
+            continue
+        value = structured_datetime(node.attributes.get("datetime"))
+        text = " ".join(node.text(separator=" ", strip=True).split())
+        if value is None or not text:
+            continue
+        for line in page.lines[first:last]:
+            if text in line.text and not line.chrome:
+                return value
     return None
 
 
