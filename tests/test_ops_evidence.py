@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from praktyki.parsers.ops import parse_ops_page
 from praktyki.parsers.ops_title import headline_claims
 from praktyki.parsers.shown_dates import shown_dates_near, text_key
 from praktyki.parsers.structured import Evidence, read_evidence, structured_datetime
@@ -160,3 +161,23 @@ def test_site_name_is_no_claim() -> None:
     claims = headline_claims("Asystent rodziny | GOPS Łącko", [], ["GOPS Łącko"])
     assert claims.agreement("Asystent rodziny") > 0
     assert claims.agreement("GOPS Łącko") == 0
+
+
+TIME_PAGE = """<html><head><title>Dzień Dziecka w świetlicy - MOPS Brzeg</title></head><body>
+<nav><a href="/">Start</a> <a href="/aktualnosci">Aktualności</a></nav>
+<article><h1>Dzień Dziecka w świetlicy</h1>
+<div class="meta">
+<time class="entry-date published" datetime="2022-06-02T09:15:00+02:00">{shown}</time>
+<time class="updated" datetime="2022-06-05T10:00:00+02:00">5 czerwca</time></div>
+<p>W środę dzieci ze świetlicy środowiskowej bawiły się na pikniku przygotowanym przez wolontariuszy
+ośrodka. Były gry, malowanie twarzy i konkurs rysunkowy z nagrodami.</p>
+<p>Dziękujemy wszystkim, którzy pomogli przygotować to spotkanie, i zapraszamy na kolejne.</p>
+</article>
+<aside><time datetime="2021-01-01">1 stycznia 2021</time></aside></body></html>"""
+
+
+@pytest.mark.parametrize("shown", ["2 dni temu", "czwartek"])
+def test_time_by_the_headline_dates_the_article_whatever_it_prints(shown: str) -> None:
+    page = TIME_PAGE.format(shown=shown).encode()
+    [record] = parse_ops_page(page, "https://mops.brzeg-like.pl/2022/06/02/dzien-dziecka/")
+    assert record.published_at == dt.datetime(2022, 6, 2, 9, 15)
