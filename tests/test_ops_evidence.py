@@ -2,7 +2,8 @@
 
 The ``meta_*`` handmade fixtures each carry one failure class (issue 10): the centre's name as
 the only heading, a bold first line under an ``itemprop="headline"``, a sidebar heading before
-the content, a "Dziś jest" widget and declared dates on an undated page, comment and
+the content, a section heading that repeats ``<title>`` over the article's own, a "Dziś jest"
+widget and declared dates on an undated page, comment and
 related-post dates under an undated page.
 """
 
@@ -33,6 +34,7 @@ from tests.test_ops_golden import parse_case
         ),
         ("meta_custom_cms_sidebar_heading_before_content", "Nabór wniosków o dodatek osłonowy"),
         ("meta_wordpress_sidebar_first_div_title_jsonld", "Nabór wniosków o dodatek osłonowy"),
+        ("meta_joomla25_section_heading_is_the_title_tag", "Wyjazd seniorów do Sanoka"),
     ],
 )
 def test_title_is_the_articles_own_headline(name: str, title: str) -> None:

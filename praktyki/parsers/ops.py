@@ -175,7 +175,7 @@ def _article(
     title_at = title_last = _title_index(page, start, end, titles)
     title = page.lines[title_at].text if title_at is not None else None
     if facts.single:
-        chosen = choose_headline(page, start, end, title_at, facts.claims)
+        chosen = choose_headline(page, start, end, title_at, facts.claims, url)
         title = chosen.text if chosen is not None else None
         title_at = title_last = None
         if chosen is not None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from praktyki.parsers.chrome import is_chrome_line
 from praktyki.parsers.content import Linearized
+from praktyki.parsers.hrefs import join_href, split_url
 from praktyki.parsers.normalize import fold_text
 from praktyki.parsers.ops_meta import is_meta_line
 
@@ -49,6 +50,7 @@ _CENTRE_NAME = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.:;,]$")
 _MAX_TITLE = 150
+_SECTION_WORDS = 4  # a section's name in a menu is this short
 _MAX_LINES = 4  # lines of one heading element joined into one headline
 _MAX_CHARS = 300
 _CUT_SHORT = 0.6  # a claim cut to this share of the heading (or back) still agrees
@@ -142,14 +144,14 @@ def headline_claims(
 
 
 def choose_headline(
-    page: Linearized, start: int, end: int, found: int | None, claims: Claims
+    page: Linearized, start: int, end: int, found: int | None, claims: Claims, url: str
 ) -> Headline | None:
     """The article's headline for the article in lines ``[start, end)`` (see module doc).
 
     ``found`` is the line the layout suggests (the caller's heading nearest above the text).
     """
     best = _agreeing_heading(page, start, end, claims)
-    if best is not None:
+    if best is not None and not _section_over(page, best, found, (start, end), url):
         return best
     verified = _verified(claims)
     layout = found is not None and _plausible(page, found, start, claims)
@@ -161,6 +163,37 @@ def choose_headline(
     if verified is not None:
         return Headline(verified)
     return _styled_first_line(page, start, end)
+
+
+def _section_over(
+    page: Linearized, best: Headline, found: int | None, span: tuple[int, int], url: str
+) -> bool:
+    """``best`` names the section the article sits in (the menu links "Aktualności" to another
+    page) and the article has its own heading ``found`` below it: the ``<title>`` is the menu
+    item's. A menu item that links to this very page names the page itself."""
+    start, end = span
+    if found is None or best.first is None or not page.lines[found].heading:
+        return False
+    if not (start <= found < end) or best.first >= found:
+        return False
+    key = _key(best.text)
+    if key.count(" ") >= _SECTION_WORDS:
+        return False
+    hrefs = [
+        href
+        for line in page.lines
+        if line.link_density > 0.5 and _key(line.text) == key
+        for href in line.hrefs
+    ]
+    return bool(hrefs) and not any(_same_page(href, url) for href in hrefs)
+
+
+def _same_page(href: str, url: str) -> bool:
+    target, here = split_url(join_href(url, href) or ""), split_url(url)
+    if target is None or here is None:
+        return False
+    same_path = target.path.rstrip("/") == here.path.rstrip("/")
+    return target.netloc == here.netloc and same_path and target.query == here.query
 
 
 def _agreeing_heading(page: Linearized, start: int, end: int, claims: Claims) -> Headline | None:
