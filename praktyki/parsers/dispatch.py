@@ -54,7 +54,8 @@ def parse_page(
         return _parse_ops(body, url, content_type)
     page_kind = bdp.classify_bdp_url(url)
     if page_kind == "other":
-        page_kind = _sniff_bdp(body, content_type, metryka_alone=kind == "bdp")
+        # a NotHtml/DecodeError from reading the page names its URL (parse_tree adds it)
+        page_kind = _sniff_bdp(body, content_type, url, metryka_alone=kind == "bdp")
     if page_kind == "other":
         if kind == "bdp":
             raise NotAPracticePage("neither the URL nor the text looks like a BDP page", url=url)
@@ -79,9 +80,9 @@ def _page_url(body: bytes, url: str) -> str:
     return saved_from_url(body) or url
 
 
-def _sniff_bdp(body: bytes, content_type: str | None, *, metryka_alone: bool) -> str:
+def _sniff_bdp(body: bytes, content_type: str | None, url: str, *, metryka_alone: bool) -> str:
     """The BDP page kind the visible text suggests, for a page saved without its URL."""
-    tree, _ = parse_tree(body, content_type)
+    tree, _ = parse_tree(body, content_type, url)
     root = tree.body or tree.root
     text = root.text(separator="\n", strip=True) if root is not None else ""
     hrefs = [url_path(a.attributes.get("href") or "") for a in tree.css("a[href]")]
