@@ -14,7 +14,9 @@ import datetime as dt
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from praktyki.parsers.content import linearize
 from praktyki.parsers.ops import parse_ops_page
+from praktyki.parsers.ops_evidence import byline_date
 from praktyki.parsers.ops_title import headline_claims
 from praktyki.parsers.shown_dates import shown_dates_near, text_key
 from praktyki.parsers.structured import Evidence, read_evidence, structured_datetime
@@ -183,3 +185,17 @@ def test_time_by_the_headline_dates_the_article_whatever_it_prints(shown: str) -
     page = TIME_PAGE.format(shown=shown).encode()
     [record] = parse_ops_page(page, "https://mops.brzeg-like.pl/2022/06/02/dzien-dziecka/")
     assert record.published_at == dt.datetime(2022, 6, 2, 9, 15)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("24.01.2022 - Komunikat - Dodatek osłonowy", dt.datetime(2022, 1, 24)),
+        ("19.09.2019 r. | MOPS Kalisz", dt.datetime(2019, 9, 19)),
+        ("19.09.2019 r. w siedzibie ośrodka odbyło się spotkanie.", None),  # a sentence
+        ("Spotkanie 19.09.2019", None),  # the date does not lead
+    ],
+)
+def test_byline_by_the_headline_that_leads_with_a_date(line: str, expected: object) -> None:
+    page = linearize(LexborHTMLParser(f"<h1>Dodatek</h1><div>{line}</div><p>Tekst.</p>").root)
+    assert byline_date(page, 0, len(page.lines)) == expected

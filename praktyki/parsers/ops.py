@@ -46,6 +46,7 @@ from praktyki.parsers.hrefs import join_href, split_url, url_path
 from praktyki.parsers.html import parse_tree
 from praktyki.parsers.ops_evidence import (
     PageFacts,
+    byline_date,
     choose_author,
     choose_modified,
     choose_published,
@@ -207,7 +208,11 @@ def _article(
     if is_chrome_line(title) in _SITE_FUNCTIONS:
         return None
     byline_end = min(end, max(body_from, start) + _BYLINE_LINES)
-    shown = meta.published_at or time_near_headline(tree, page, window_from, byline_end)
+    shown = (
+        meta.published_at
+        or time_near_headline(tree, page, window_from, byline_end)
+        or byline_date(page, window_from, byline_end)
+    )
     published = choose_published(shown, facts)
     if hints and hints.date_selector and (node := tree.css_first(hints.date_selector)):
         published = find_datetime(node.text(separator=" ", strip=True)) or published

@@ -26,6 +26,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.parsers.content import Linearized
 from praktyki.parsers.ops_title import Claims, headline_claims
+from praktyki.parsers.ops_values import find_datetime
 from praktyki.parsers.shown_dates import shown_dates_near, text_key
 from praktyki.parsers.structured import (
     DateClaim,
@@ -40,6 +41,7 @@ __all__ = [
     "choose_modified",
     "choose_published",
     "page_facts",
+    "byline_date",
     "time_near_headline",
 ]
 
@@ -128,6 +130,22 @@ def time_near_headline(
         for line in page.lines[first:last]:
             if text in line.text and not line.chrome:
                 return value
+    return None
+
+
+_BYLINE = 80  # a byline is short: "24.01.2022 - Meldung - Energiewende", "19.09.2019 r. | MOPS"
+_LEADS_WITH_DATE = re.compile(r"^\W{0,3}\d")
+
+
+def byline_date(page: Linearized, first: int, last: int) -> dt.datetime | None:
+    """The date a short line by the headline starts with ("12.11.2021 red Artikel: …"), when
+    no label names it; a sentence that starts with a date ends with a full stop."""
+    for line in page.lines[first:last]:
+        text = line.text
+        if line.chrome or len(text) > _BYLINE or text.endswith(".") or line.link_density > 0.5:
+            continue
+        if _LEADS_WITH_DATE.match(text) and (value := find_datetime(text[:30])) is not None:
+            return value
     return None
 
 
