@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Final
-
-from praktyki.parsers.normalize import fold_text
 
 __all__ = ["shown_dates_near", "text_key"]
 
@@ -41,8 +40,10 @@ _NEAR = 4  # words either side of the year where its day and month stand
 
 
 def text_key(text: str) -> str:
-    """The page text folded once for :func:`shown_dates_near`."""
-    return fold_text(text)
+    """The page text folded once for :func:`shown_dates_near` (as ``fold_text`` folds, but not
+    through its cache: a whole page's text is no cache entry)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def shown_dates_near(folded: str, year: int) -> set[dt.date]:

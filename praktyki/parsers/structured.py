@@ -12,7 +12,7 @@ Read here:
   ``datePublished``, ``dateModified``, ``author`` and whether it has an ``articleBody``; for a
   ``WebPage`` the same claims, marked weak (plugins give every page these dates);
 * OpenGraph and similar ``<meta>``: ``og:title``, ``twitter:title``, ``article:published_time``,
-  ``article:modified_time``, ``article:author`` / ``author``;
+  ``article:modified_time`` (not ``<meta name="author">``: themes fill it with the web agency);
 * microdata ``itemprop``: ``headline``, ``datePublished``, ``dateModified``, ``author``.
 
 Malformed JSON is repaired where a browser would have read it (comments, CDATA, trailing
@@ -64,7 +64,6 @@ _MODIFIED_META: Final = (
     'meta[property="article:modified_time"]',
     'meta[name="article:modified_time"]',
 )
-_AUTHOR_META: Final = ('meta[name="author"]', 'meta[property="article:author"]')
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
 
@@ -96,22 +95,23 @@ def read_evidence(tree: LexborHTMLParser) -> Evidence:
     items = list(_json_ld_items(tree))
     articles = [item for item in items if _types(item) & ARTICLE_TYPES]
     pages = [item for item in items if _types(item) & PAGE_TYPES and item not in articles]
-    headlines = [*_ld_texts(articles, "headline", "name"), *_microdata_texts(tree, "headline")]
+    items_md = tree.css("[itemprop]")  # read once: four properties are looked up
+    headlines = [*_ld_texts(articles, "headline", "name"), *_microdata_texts(items_md, "headline")]
     headlines += _meta_texts(tree, _TITLE_META)
     headlines += _ld_texts(pages, "headline", "name")
     published = [
         *_ld_dates(articles, "datePublished", strong=True),
         *_meta_dates(tree, _PUBLISHED_META),
-        *_microdata_dates(tree, "datePublished"),
+        *_microdata_dates(items_md, "datePublished"),
         *_ld_dates(pages, "datePublished", strong=False),
     ]
     modified = [
         *_ld_dates(articles, "dateModified", strong=True),
         *_meta_dates(tree, _MODIFIED_META),
-        *_microdata_dates(tree, "dateModified"),
+        *_microdata_dates(items_md, "dateModified"),
         *_ld_dates(pages, "dateModified", strong=False),
     ]
-    authors = [*_ld_authors(articles), *_microdata_authors(tree), *_meta_texts(tree, _AUTHOR_META)]
+    authors = [*_ld_authors(articles), *_microdata_authors(items_md)]
     return Evidence(
         headlines=_unique(headlines),
         published=tuple(published),
@@ -253,27 +253,23 @@ def _meta_dates(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> list[Date
     return claims
 
 
-def _itemprop(tree: LexborHTMLParser, name: str) -> list[LexborNode]:
-    return [
-        node
-        for node in tree.css("[itemprop]")
-        if name in (node.attributes.get("itemprop") or "").split()
-    ]
+def _itemprop(nodes: list[LexborNode], name: str) -> list[LexborNode]:
+    return [node for node in nodes if name in (node.attributes.get("itemprop") or "").split()]
 
 
-def _microdata_texts(tree: LexborHTMLParser, name: str) -> list[str]:
+def _microdata_texts(nodes: list[LexborNode], name: str) -> list[str]:
     texts = []
-    for node in _itemprop(tree, name):
+    for node in _itemprop(nodes, name):
         text = _text(node.attributes.get("content") or node.text(separator=" ", strip=True))
         if text:
             texts.append(text)
     return texts
 
 
-def _microdata_dates(tree: LexborHTMLParser, name: str) -> list[DateClaim]:
+def _microdata_dates(nodes: list[LexborNode], name: str) -> list[DateClaim]:
     """Dates of the article's own item (a review's or a comment's item is not the article)."""
     claims = []
-    for node in _itemprop(tree, name):
+    for node in _itemprop(nodes, name):
         if not _in_article_item(node):
             continue
         attrs = node.attributes
@@ -296,9 +292,9 @@ def _in_article_item(node: LexborNode) -> bool:
     return True
 
 
-def _microdata_authors(tree: LexborHTMLParser) -> list[str]:
+def _microdata_authors(nodes: list[LexborNode]) -> list[str]:
     names = []
-    for node in _itemprop(tree, "author"):
+    for node in _itemprop(nodes, "author"):
         named = next(iter(_itemprop_within(node, "name")), node)
         text = _text(named.attributes.get("content") or named.text(separator=" ", strip=True))
         if text:
