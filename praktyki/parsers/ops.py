@@ -59,7 +59,6 @@ from praktyki.parsers.ops_meta import is_date_only, is_meta_line, scan_meta
 from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
 from praktyki.parsers.ops_title import choose_headline
 from praktyki.parsers.ops_values import find_datetime
-from praktyki.parsers.shown_dates import text_key
 from praktyki.parsers.topics import Topics, load_topics, tag_topics
 from praktyki.schemas.base import Record
 from praktyki.schemas.ops import OpsAttachment, OpsPage
@@ -129,8 +128,8 @@ def parse_ops_page(
         "institution": find_institution(page, (first, last)),
     }
     base = _base_url(tree, url)
-    shown = text_key("\n".join(line.text for line in page.lines))
-    facts = page_facts(tree, titles, site_name, shown, single=len(regions) == 1)
+    text = "\n".join(line.text for line in page.lines)
+    facts = page_facts(tree, titles, site_name, text, single=len(regions) == 1)
     records: list[OpsPage] = []
     for index, region in enumerate(regions):
         limit = page.span(regions[index + 1])[0] if index + 1 < len(regions) else None

@@ -19,6 +19,7 @@ No date is better than a wrong date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -54,11 +55,16 @@ class PageFacts:
     claims: Claims
     evidence: Evidence
     single: bool  # one article on the page: the page's claims are that article's
-    shown: str  # the page's visible text, folded (see shown_dates)
+    text: str  # the page's visible text
+
+    @functools.cached_property
+    def shown(self) -> str:
+        """The visible text folded for :func:`shown_dates_near`, only when a claim needs it."""
+        return text_key(self.text)
 
 
 def page_facts(
-    tree: LexborHTMLParser, titles: list[str], site_name: str | None, shown: str, *, single: bool
+    tree: LexborHTMLParser, titles: list[str], site_name: str | None, text: str, *, single: bool
 ) -> PageFacts:
     evidence = read_evidence(tree)
     node = tree.css_first("title")
@@ -66,7 +72,7 @@ def page_facts(
     meta = tree.css_first('meta[property="og:site_name"]')
     declared_site = meta.attributes.get("content") if meta is not None else None
     claims = headline_claims(page_title, evidence.headlines, [site_name, declared_site])
-    return PageFacts(titles, claims, evidence, single, shown)
+    return PageFacts(titles, claims, evidence, single, text)
 
 
 def choose_published(shown: dt.datetime | None, facts: PageFacts) -> dt.datetime | None:
