@@ -9,8 +9,14 @@ Decisions (also in the README's field notes):
 * **title** is the heading nearest above the article's first paragraph — for seed 004 the
   article heading "Centrum Aktywności Lokalnej", for seed 003 each article's own heading, never
   a section heading such as "CAL/CIS ❯ CAL/CIS Informacje" that sits above several articles.
-  Without any heading, a ``<title>`` segment printed just above the text, else the first
-  ``<title>`` segment.
+  On a one-article page a heading that agrees with ``<title>`` / ``og:title`` / a declared
+  headline wins, and the centre's name, a sidebar's or a "related" heading never does
+  (:mod:`praktyki.parsers.ops_title`). Without any heading, a ``<title>`` segment printed just
+  above the text, a styled first line, else the first ``<title>`` segment not the site's name.
+* **dates** come from the labelled or bare date lines by the headline (``ops_meta``), else a
+  ``<time>`` or a date-led byline there, else a declared date the page prints
+  (:mod:`praktyki.parsers.ops_evidence`); never a widget's, a sidebar's, a footer's or a
+  comment's. No date is better than a wrong date.
 * **body** is the article text after the title: paragraphs separated by one blank line,
   ``<br>`` lines by one newline, list items (``<li>`` or lines starting with a bullet glyph)
   one per line as ``"- item"``. A lead line such as "OŚRODEK POMOCY SPOŁECZNEJ W JANOWIE
