@@ -53,7 +53,17 @@ def crawl_options(func: F) -> F:
             "--max-pages",
             type=click.IntRange(min=1),
             default=None,
-            help="Stop after fetching N pages (the run is partial: no removals).",
+            help="Stop after fetching N pages (the run is partial: no removals). Replaces the "
+            "default page budget (crawl bdp: twice the pages the site's listings announce, at "
+            "most 200,000).",
+        ),
+        click.option(
+            "--max-duration",
+            type=click.FloatRange(min=0, min_open=True),
+            default=None,
+            metavar="SECONDS",
+            help="Stop after this much wall-clock time like SIGTERM would: what was fetched is "
+            "written, exit code 4, and the next run resumes.",
         ),
         click.option(
             "--json-summary",
@@ -79,6 +89,7 @@ def crawl_settings(options: dict[str, Any], **extra: Any) -> CrawlSettings:
         concurrency=options["concurrency"],
         user_agent=options["user_agent"],
         max_pages=options["max_pages"],
+        max_duration=options["max_duration"],
         source=options["source"],
         **extra,
     )
