@@ -90,7 +90,7 @@ class PageBudget:
     def __init__(self, bounds: Bounds, estimate: Callable[[], int]) -> None:
         self.bounds = bounds
         self.estimate = estimate
-        self.pages = self._compute()
+        self.pages = 0  # estimated at the first claim, once the seeds are queued
 
     def allows(self, claimed: int) -> bool:
         """Whether one more page fits (re-estimated once the pages reach the budget)."""

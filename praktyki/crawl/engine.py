@@ -276,8 +276,9 @@ class Engine:
         self._stop.set()
 
     def complete(self) -> bool:
-        """Whether discovery saw everything: not cut short, every navigation page fetched."""
-        if self.stats.cut:
+        """Whether discovery saw everything: not cut short, no link dropped by a URL limit
+        (it may have led to records), every navigation page fetched."""
+        if self.stats.cut or (self.bounds is not None and self.bounds.dropped):
             return False
         return not any(self.strategy.is_navigation(kind) for kind in self.frontier.open_kinds())
 
@@ -352,6 +353,8 @@ class Engine:
             return min(room, self.max_pages - self._claimed), StopReason.MAX_PAGES
         if self.budget is not None:
             fetched = self._earlier + self._claimed
+            if fetched + room > self.budget.pages and self._unwritten:
+                self._write()  # the links in hand count in the estimate
             self.budget.allows(fetched + room - 1)  # re-estimated when reached
             return min(room, self.budget.pages - fetched), StopReason.PAGE_BUDGET
         return room, ""
@@ -361,7 +364,7 @@ class Engine:
             log.info("stopping after %d pages (--max-pages)", self._claimed)
         elif self.budget is not None:
             log.warning(
-                "page budget reached: %d pages (%.0fx what the site announces, at most %s); "
+                "page budget reached: %d pages (%gx what the site announces, at most %s); "
                 "the run is partial (no removals); give --max-pages to crawl further",
                 self.budget.pages,
                 self.budget.bounds.headroom,

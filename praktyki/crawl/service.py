@@ -215,8 +215,8 @@ async def _crawl(
     complete = engine.complete()
     if not complete:
         log.warning(
-            "discovery was incomplete (failed listing pages, --max-pages or the page budget): "
-            "no removals"
+            "discovery was incomplete (failed listing pages, --max-pages, the page budget or "
+            "a URL limit): no removals"
         )
     summary = _finish(db, run, complete, functools.partial(assemble_bdp, db, run_id, source))
     log.info(
