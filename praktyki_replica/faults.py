@@ -13,10 +13,11 @@ A fault plan is a comma-separated list of rules (``praktyki serve-replica --faul
     (A -> B -> A), ``offhost`` (302 to ``http://offsite.invalid/``), ``badcharset`` (the header
     declares a charset the bytes are not in), ``malformed`` (the HTML cut, with broken tags),
     ``badlinks`` (the page whole, with links that urllib cannot read, e.g. ``http://[1]/``,
-    added before ``</body>``), ``trap`` (a crawler trap: every HTML page links new URLs --
-    a section ``?p1=N``, a subsection ``?p1=N&p2=N``, practices ``?p1=N&art=N`` and
-    ``?p1=N&p2=N&art=N``, N new for every page -- and an unknown page answers 200 with such
-    links instead of 404, so the site never ends).
+    added before ``</body>``), ``drip`` (the page sent one byte every ``drip_seconds``),
+    ``binary`` (a PDF under the page's URL, labelled ``text/html``), ``trap`` (a crawler
+    trap: every HTML page links new URLs -- a section ``?p1=N``, a subsection ``?p1=N&p2=N``,
+    practices ``?p1=N&art=N`` and ``?p1=N&p2=N&art=N``, N new for every page -- and an
+    unknown page answers 200 with such links instead of 404, so the site never ends).
 ``PROB``
     the share of URLs the rule picks, 0..1 (default 1). Whether a URL is picked depends only
     on (seed, kind, site, URL), never on the order in which URLs are requested.
@@ -51,6 +52,7 @@ from dataclasses import dataclass, field
 from praktyki.errors import ConfigError
 
 __all__ = [
+    "BINARY_BODY",
     "OFFHOST_URL",
     "FaultKind",
     "FaultPlan",
@@ -83,6 +85,8 @@ class FaultKind(enum.StrEnum):
     BADCHARSET = "badcharset"
     MALFORMED = "malformed"
     BADLINKS = "badlinks"
+    DRIP = "drip"
+    BINARY = "binary"
     TRAP = "trap"
 
 
@@ -128,6 +132,7 @@ class FaultPlan:
     seed: int = 0
     retry_after: int = 1  # seconds, for 429 and 503
     hang_seconds: float = 30.0
+    drip_seconds: float = 1.0  # between two bytes of a dripped body
     oversize_bytes: int = 32 * 1024 * 1024
     bomb_bytes: int = 256 * 1024 * 1024
 
@@ -190,6 +195,9 @@ def parse_fault_spec(spec: str, seed: int = 0) -> FaultPlan:
 
 
 # --- payloads ---------------------------------------------------------------------------------
+
+# A minimal PDF, served under a page URL by the ``binary`` fault.
+BINARY_BODY = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n%%EOF\n"
 
 _bomb_lock = threading.Lock()
 _bomb_cache: dict[int, bytes] = {}
