@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from praktyki.cli.common import Common, handle_errors, with_common
+from praktyki.cli.common import Common, handle_errors, require_parent, with_common
 from praktyki.cli.output import progress_for, report_summary
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.errors import ConfigError
@@ -82,8 +82,13 @@ def crawl_options(func: F) -> F:
     return func
 
 
-def crawl_settings(options: dict[str, Any], **extra: Any) -> CrawlSettings:
-    """The one place the crawl options become :class:`CrawlSettings`."""
+def crawl_settings(
+    options: dict[str, Any], json_summary: Path | None, **extra: Any
+) -> CrawlSettings:
+    """The one place the crawl options become :class:`CrawlSettings` (and are checked: a
+    summary file that cannot be written fails before the crawl, not after it)."""
+    if json_summary is not None:
+        require_parent(json_summary, "--json-summary")
     return CrawlSettings(
         rate=options["rate"],
         concurrency=options["concurrency"],
@@ -108,7 +113,7 @@ def crawl_bdp_command(
     some page stayed failed."""
     from praktyki import api
 
-    settings = crawl_settings(options, assembly_worker=True)
+    settings = crawl_settings(options, json_summary, assembly_worker=True)
     target = {"base_url": base_url} if base_url else {}
     with progress_for(common) as progress:
         summary = api.crawl_bdp(common.db_path, settings=settings, progress=progress, **target)
@@ -155,7 +160,7 @@ def crawl_ops_command(
 
     if options["source"] is not None:
         raise ConfigError("--source does not apply to crawl ops (each site's name is its source)")
-    settings = crawl_settings(options)
+    settings = crawl_settings(options, json_summary)
     with progress_for(common) as progress:
         summary = api.crawl_ops(
             common.db_path,

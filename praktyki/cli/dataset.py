@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from praktyki.cli.common import Common, handle_errors, with_common
+from praktyki.cli.common import Common, handle_errors, require_parent, with_common
 from praktyki.cli.output import report_summary
 
 __all__ = ["COMMANDS"]
@@ -36,6 +36,7 @@ def export_warc_command(file: Path, run_id: int | None, common: Common) -> None:
     """Write the raw archive (every archived response) to a WARC/1.1 FILE (gzip members)."""
     from praktyki import api
 
+    require_parent(file, "export-warc")
     count = api.export_archive(common.db_path, file, run_id=run_id)
     if not common.quiet:
         click.echo(f"{count} WARC records written to {file}")

@@ -54,7 +54,6 @@ def report_summary(summary: RunSummary, common: Common, json_summary: Path | Non
 def _write_json(summary: RunSummary, path: Path) -> None:
     text = json.dumps(summary.to_json_dict(), ensure_ascii=False, sort_keys=True, indent=2)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text + "\n", encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
