@@ -6,17 +6,21 @@ Only the CLI prints and chooses exit codes; the library raises the exceptions of
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import functools
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import click
@@ -30,6 +34,7 @@ __all__ = [
     "fail",
     "global_options",
     "handle_errors",
+    "interruptible",
     "require_parent",
     "with_common",
 ]
@@ -126,6 +131,26 @@ def require_parent(path: Path, option: str) -> None:
     if not parent.is_dir():
         what = "is not a folder" if parent.exists() else "does not exist"
         raise ConfigError(f"{option} {path}: folder {parent} {what} (create it first)")
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """SIGTERM raises ``KeyboardInterrupt`` within the block, as SIGINT does, so a command
+    stopped before (or after) its crawl's own handlers are in place still ends with one line
+    and exit 4 instead of dying mid-write (the crawl itself stops cleanly, see
+    :mod:`praktyki.crawl.stopping`)."""
+
+    def raise_interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -9,7 +9,13 @@ from typing import Any, TypeVar
 
 import click
 
-from praktyki.cli.common import Common, handle_errors, require_parent, with_common
+from praktyki.cli.common import (
+    Common,
+    handle_errors,
+    interruptible,
+    require_parent,
+    with_common,
+)
 from praktyki.cli.output import progress_for, report_summary
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.errors import ConfigError
@@ -115,7 +121,7 @@ def crawl_bdp_command(
 
     settings = crawl_settings(options, json_summary, assembly_worker=True)
     target = {"base_url": base_url} if base_url else {}
-    with progress_for(common) as progress:
+    with interruptible(), progress_for(common) as progress:
         summary = api.crawl_bdp(common.db_path, settings=settings, progress=progress, **target)
     report_summary(summary, common, json_summary)
     sys.exit(summary.exit_code or 0)
@@ -161,7 +167,7 @@ def crawl_ops_command(
     if options["source"] is not None:
         raise ConfigError("--source does not apply to crawl ops (each site's name is its source)")
     settings = crawl_settings(options, json_summary)
-    with progress_for(common) as progress:
+    with interruptible(), progress_for(common) as progress:
         summary = api.crawl_ops(
             common.db_path,
             urls,

@@ -4,8 +4,9 @@ While a crawl's engine runs, the first SIGINT or SIGTERM (and the ``--max-durati
 calls :meth:`~praktyki.crawl.engine.Engine.stop`: no new page is claimed, the in-flight ones
 are put back, what was fetched is written, and the caller records the run as interrupted
 (exit code 4; the next run of the same source resumes it). A second signal is not caught
-again: SIGINT then raises ``KeyboardInterrupt`` and SIGTERM ends the process, as without us
-(the run is resumable either way: every write is a transaction).
+again: the handlers from before the crawl act (Python's SIGINT raises ``KeyboardInterrupt``;
+the command line makes SIGTERM do the same, see :func:`praktyki.cli.common.interruptible`;
+the run is resumable either way: every write is a transaction).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable, Iterator
+from types import FrameType
 
 from praktyki.crawl.engine import StopReason
 
@@ -25,13 +27,15 @@ log = logging.getLogger(__name__)
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
+_Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
+
 
 @contextlib.contextmanager
 def stop_on_signals(stop: Callable[[str], None], max_duration: float | None) -> Iterator[None]:
     """Within the block, call ``stop(reason)`` on the first signal or after ``max_duration``
     seconds. Signal handlers are only installed in the main thread (Python allows no other)."""
     loop = asyncio.get_running_loop()
-    installed: list[signal.Signals] = []
+    installed: dict[signal.Signals, _Handler] = {}
 
     def on_signal(signum: signal.Signals) -> None:
         log.warning("%s received", signum.name)
@@ -40,9 +44,10 @@ def stop_on_signals(stop: Callable[[str], None], max_duration: float | None) -> 
 
     if threading.current_thread() is threading.main_thread():
         for signum in SIGNALS:
+            previous = signal.getsignal(signum)
             with contextlib.suppress(NotImplementedError, RuntimeError):  # not on this platform
                 loop.add_signal_handler(signum, on_signal, signum)
-                installed.append(signum)
+                installed[signum] = previous
     timer = None
     if max_duration is not None:
         timer = loop.call_later(max_duration, _out_of_time, stop, max_duration)
@@ -59,6 +64,10 @@ def _out_of_time(stop: Callable[[str], None], max_duration: float) -> None:
     stop(StopReason.MAX_DURATION)
 
 
-def _remove(loop: asyncio.AbstractEventLoop, installed: list[signal.Signals]) -> None:
+def _remove(loop: asyncio.AbstractEventLoop, installed: dict[signal.Signals, _Handler]) -> None:
+    """Our handlers off, the ones before them back (asyncio would reset them to defaults)."""
     while installed:
-        loop.remove_signal_handler(installed.pop())
+        signum, previous = installed.popitem()
+        loop.remove_signal_handler(signum)
+        if previous is not None:
+            signal.signal(signum, previous)
