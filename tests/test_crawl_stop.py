@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 from crawl_support import FAST, RUN_COLUMNS, dump, query
 
-from praktyki.crawl.service import crawl_bdp
+from praktyki.crawl.service import crawl_bdp, crawl_ops
 from praktyki.store import DatabaseLock
+from praktyki_replica import running_replica
 from praktyki_replica.bdp_site import BdpSite
+from praktyki_replica.ops_sites import build_ops_sites
+from praktyki_replica.registry import replica_registry
 
 PRACTICES = 20
 SCRIPT = str(Path(sys.executable).parent / "praktyki")
@@ -105,3 +108,16 @@ def test_max_duration_on_the_command_line_exits_4(tmp_path: Path, base_url: str)
     )
     assert done.returncode == 4
     assert json.loads(summary_file.read_text(encoding="utf-8"))["stop_reason"] == "max_duration"
+
+
+def test_an_interrupted_ops_crawl_resumes_to_the_same_pages(tmp_path: Path) -> None:
+    with running_replica(build_ops_sites()) as replica:
+        registry = replica_registry(replica.base_urls)
+        reference, db = tmp_path / "reference.db", tmp_path / "p.db"
+        crawl_ops(reference, settings=FAST, registry=registry)
+        stopped = crawl_ops(db, settings=SLOW.replace(max_duration=0.5), registry=registry)
+        resumed = crawl_ops(db, settings=FAST, registry=registry)
+    assert (stopped.exit_code, stopped.stop_reason) == (4, "max_duration")
+    assert (resumed.run_id, resumed.stop_reason) == (stopped.run_id, None)
+    pages = "SELECT url, title, body FROM ops_pages ORDER BY url, article_index"
+    assert query(db, pages) == query(reference, pages)
