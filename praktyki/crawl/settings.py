@@ -98,4 +98,10 @@ class CrawlSettings:
             "extra_passes": self.extra_passes,
             "assembly_worker": self.assembly_worker,
             "max_duration": self.max_duration,
+            "bounds": None if self.bounds is None else _bounds_options(self.bounds),
         }
+
+
+def _bounds_options(bounds: Bounds) -> dict[str, object]:
+    fields = {f.name: getattr(bounds, f.name) for f in dataclasses.fields(bounds)}
+    return fields | {"max_values": dict(bounds.max_values)}
