@@ -15,8 +15,9 @@ frontier item a worker:
    decompression and no parse; without a cached entry (or a ``discovery_version``) the
    latest archived 2xx body is read and discovered again;
 4. hands the outcome to the writer, which stores outcomes in small groups, each in ONE
-   transaction: archive the responses (or failures), queue the new links, mark the items
-   done or failed. A group is written when it holds ``batch_size`` outcomes, when its oldest
+   transaction: archive the responses (or failures) and the robots.txt answers the fetcher
+   read meanwhile, queue the new links, mark the items done or failed. A group is written
+   when it holds ``batch_size`` outcomes, when its oldest
    is ``batch_seconds`` old, or when the frontier has nothing else to hand out. So a killed
    run loses at most the pages in flight and the unwritten group, all still ``in_progress``
    in the frontier, which :meth:`~praktyki.store.frontier.Frontier.recover` puts back.
@@ -28,6 +29,13 @@ body's, as on a 304. Links carry ``forced`` (due whatever the schedule) from the
 found them: a forced page's links are forced, and so is a link whose ``fingerprint`` (what
 the linking page says about it, e.g. a listing entry's title) differs from the one recorded
 when its URL was last fetched.
+
+Bounds (:mod:`praktyki.crawl.bounds`): links past the URL-pattern or depth limits are
+dropped before they are queued, and claiming stops at ``max_pages`` or, without it, at the
+derived page budget (the run is then "cut": partial, no removals). :meth:`Engine.stop` (a
+signal, ``--max-duration``) stops claiming at once: the in-flight fetches are cancelled and
+their items put back to pending, the outcomes already in hand are written, and the run can be
+resumed where it stopped.
 
 When the frontier runs dry, items that failed for a transient reason (transport errors,
 exhausted 5xx/429, a redirect off the site or a redirect loop — the kinds of failure a later
@@ -52,6 +60,7 @@ from typing import Protocol
 
 import sqlite_utils
 
+from praktyki.crawl.bounds import LinkBounds, PageBudget
 from praktyki.crawl.revalidate import RevalidationPolicy
 from praktyki.errors import FetchError, ParseError, StorageError
 from praktyki.schemas.archive import FetchedResponse, FrontierItem
@@ -74,6 +83,7 @@ __all__ = [
     "Link",
     "Page",
     "ProgressSink",
+    "StopReason",
     "Strategy",
     "is_transient",
 ]
@@ -97,6 +107,18 @@ _TRANSIENT = re.compile(
 def is_transient(error: str | None) -> bool:
     """Whether a recorded failure (``"ClassName: reason"``) is worth another pass."""
     return bool(error and _TRANSIENT.match(error))
+
+
+class StopReason:
+    """Why a run stopped before its frontier ran dry (``RunSummary.stop_reason``)."""
+
+    MAX_PAGES = "max_pages"  # --max-pages: partial, finished
+    PAGE_BUDGET = "page_budget"  # the derived page budget: partial, finished
+    SIGNAL = "signal"  # SIGINT / SIGTERM: resumable
+    MAX_DURATION = "max_duration"  # --max-duration: resumable
+
+    #: Reasons that leave the run unfinished, for the next run to resume.
+    RESUMABLE = frozenset({SIGNAL, MAX_DURATION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +168,8 @@ class Strategy(Protocol):
         """Pages that must all be fetched for the run's discovery to be complete."""
         ...
 
+    # Optional: ``same_level_kinds: frozenset[str]``, kinds whose links to a page of their own
+    # kind add no depth (pagination of a listing).
     # Optional: a ``discovery_version: str`` attribute says that ``discover`` is a pure
     # function of (item URL, kind, body bytes) for that version, so the engine may reuse
     # the links of an archived body on a 304. Strategies without it are always re-run.
@@ -171,7 +195,13 @@ class EngineStats:
     dropped_offsite: int = 0
     passes: int = 0
     cut: bool = False
+    stop_reason: str | None = None
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def interrupted(self) -> bool:
+        """Stopped by a signal or the wall-clock limit: the run is to be resumed."""
+        return self.stop_reason in StopReason.RESUMABLE
 
 
 @dataclass(slots=True)
@@ -208,6 +238,8 @@ class Engine:
         revalidation: RevalidationPolicy | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         window: int | None = None,
+        bounds: LinkBounds | None = None,
+        budget: PageBudget | None = None,
     ) -> None:
         self.db = db
         self.run_id = run_id
@@ -225,7 +257,12 @@ class Engine:
         self.batch_size = max(1, batch_size)
         self.batch_seconds = batch_seconds
         self.after_write = after_write
+        self.bounds = bounds
+        self.budget = budget
         self.stats = EngineStats()
+        self._stop = asyncio.Event()
+        self._earlier = 0
+        self._same_level: frozenset[str] = getattr(strategy, "same_level_kinds", frozenset())
         self._claimed = 0
         self._queue: deque[FrontierItem] = deque()
         self._unwritten: list[_Outcome] = []
@@ -257,6 +294,9 @@ class Engine:
         self._done = counts["done"]
         self._failed = counts["failed"]
         self._known = sum(counts.values())
+        self._earlier = self._done + self._failed  # a resumed run's budget counts them
+        if self.bounds is not None:
+            self.bounds.prime(self.frontier.urls())
         await self._pass()
         for _ in range(self.extra_passes):
             if self.stats.cut or not self._requeue_transient():
@@ -266,19 +306,31 @@ class Engine:
         self._report()
         return self.stats
 
+    def stop(self, reason: str) -> None:
+        """Stop claiming; the current pass writes what it has and puts in-flight pages back."""
+        if not self.stats.interrupted:
+            log.warning("stopping (%s): writing what was fetched; the next run resumes", reason)
+            self.stats.stop_reason = reason
+        self.stats.cut = True
+        self._stop.set()
+
     def complete(self) -> bool:
-        """Whether discovery saw everything: not cut short, every navigation page fetched."""
-        if self.stats.cut:
+        """Whether discovery saw everything: not cut short, no link dropped by a URL limit
+        (it may have led to records), every navigation page fetched."""
+        if self.stats.cut or (self.bounds is not None and self.bounds.dropped):
             return False
         return not any(self.strategy.is_navigation(kind) for kind in self.frontier.open_kinds())
 
     async def _pass(self) -> None:
         in_flight: set[asyncio.Task[_Outcome]] = set()
-        # finished tasks arrive here: O(1) per completion, where asyncio.wait over a wide
-        # window of tasks waiting for their hosts' turns costs O(window) each time
-        finished: asyncio.Queue[asyncio.Task[_Outcome]] = asyncio.Queue()
+        # finished tasks arrive here (None: asked to stop): O(1) per completion, where
+        # asyncio.wait over a wide window of tasks waiting for their hosts' turns costs
+        # O(window) each time
+        finished: asyncio.Queue[asyncio.Task[_Outcome] | None] = asyncio.Queue()
+        stopping = asyncio.ensure_future(self._stop.wait())
+        stopping.add_done_callback(lambda _: finished.put_nowait(None))
         try:
-            while True:
+            while not self._stop.is_set():
                 room = self.window - len(in_flight)
                 if room > 0 and (self._queue or not self.stats.cut):
                     items = self._claim(room)
@@ -298,7 +350,7 @@ class Engine:
                 done = [await finished.get()]
                 while not finished.empty():
                     done.append(finished.get_nowait())
-                for task in done:
+                for task in filter(None, done):
                     in_flight.discard(task)
                     self._collect(task.result())  # a storage error stops the run (resumable)
                 if len(self._unwritten) >= self.batch_size or (
@@ -306,8 +358,22 @@ class Engine:
                 ):
                     self._write()
         finally:
+            stopping.cancel()
             for task in in_flight:
                 task.cancel()
+        if self._stop.is_set():
+            await asyncio.gather(*in_flight, return_exceptions=True)
+            self._stop_cleanly()
+
+    def _stop_cleanly(self) -> None:
+        """Write the outcomes in hand; claimed but unfinished pages back to pending."""
+        if self._unwritten:
+            self._write()
+        self._queue.clear()
+        with immediate_transaction(self.db):
+            requeued = self.frontier.recover()
+        if requeued:
+            log.info("run %d: %d pages in flight are queued again", self.run_id, requeued)
 
     def _lacking(self, room: int, claimed: int, in_flight: int) -> bool:
         """Whether the frontier ran short and the unwritten outcomes should be written now:
@@ -326,19 +392,43 @@ class Engine:
         return [self._queue.popleft() for _ in range(min(room, len(self._queue)))]
 
     def _claim_from_frontier(self, room: int) -> list[FrontierItem]:
-        if self.max_pages is not None:
-            room = min(room, self.max_pages - self._claimed)
-            if room <= 0:
-                if self._unwritten:
-                    self._write()  # their links decide whether anything is left pending
-                self.stats.cut = self.frontier.counts()["pending"] > 0
-                if self.stats.cut:
-                    log.info("stopping after %d pages (--max-pages)", self._claimed)
-                return []
+        room, reason = self._room(room)
+        if room <= 0:
+            if self._unwritten:
+                self._write()  # their links decide whether anything is left pending
+            self.stats.cut = self.frontier.counts()["pending"] > 0
+            if self.stats.cut and reason and self.stats.stop_reason is None:
+                self.stats.stop_reason = reason
+                self._warn_cut(reason)
+            return []
         with immediate_transaction(self.db):  # claim reads, then writes
             items = self.frontier.claim(room)
         self._claimed += len(items)
         return items
+
+    def _room(self, room: int) -> tuple[int, str]:
+        """How many more pages may be claimed now, and which limit says so."""
+        if self.max_pages is not None:
+            return min(room, self.max_pages - self._claimed), StopReason.MAX_PAGES
+        if self.budget is not None:
+            fetched = self._earlier + self._claimed
+            if fetched + room > self.budget.pages and self._unwritten:
+                self._write()  # the links in hand count in the estimate
+            self.budget.allows(fetched + room - 1)  # re-estimated when reached
+            return min(room, self.budget.pages - fetched), StopReason.PAGE_BUDGET
+        return room, ""
+
+    def _warn_cut(self, reason: str) -> None:
+        if reason == StopReason.MAX_PAGES:
+            log.info("stopping after %d pages (--max-pages)", self._claimed)
+        elif self.budget is not None:
+            log.warning(
+                "page budget reached: %d pages (%gx what the site announces, at most %s); "
+                "the run is partial (no removals); give --max-pages to crawl further",
+                self.budget.pages,
+                self.budget.bounds.headroom,
+                self.budget.bounds.hard_cap,
+            )
 
     async def _process(self, item: FrontierItem) -> _Outcome:
         standing = self._not_due(item)
@@ -363,7 +453,7 @@ class Engine:
             log.exception("discovery failed on %s", item.url)
             return _unusable(outcome, f"internal error: {type(exc).__name__}: {exc}")
         outcome.links = self._forced(item, outcome.links)
-        outcome.links = await self._robots_filter(outcome.links)
+        outcome.links = self._bounded(item, await self._robots_filter(outcome.links))
         return outcome
 
     def _not_due(self, item: FrontierItem) -> Freshness | None:
@@ -387,7 +477,8 @@ class Engine:
             # a body we cannot read is no body to stand on: fetch the page after all
             log.warning("cannot reuse the archived %s (%s): fetching it", item.url, exc)
             return await self._process(item.model_copy(update={"forced": True}))
-        outcome.links = await self._robots_filter(self._forced(item, links))
+        links = await self._robots_filter(self._forced(item, links))
+        outcome.links = self._bounded(item, links)
         return outcome
 
     def _forced(self, item: FrontierItem, links: Sequence[Link]) -> list[Link]:
@@ -405,6 +496,16 @@ class Engine:
             else link
             for link in links
         ]
+
+    def _bounded(self, item: FrontierItem, links: Sequence[Link]) -> list[Link]:
+        """The links with their depth from the seeds, within the URL-pattern limits."""
+        kept = []
+        for link in links:
+            same_level = link.kind == item.kind and link.kind in self._same_level
+            depth = item.depth + (0 if same_level else 1)
+            if self.bounds is None or self.bounds.admit(depth, link.url):
+                kept.append(dataclasses.replace(link, depth=depth))
+        return kept
 
     def _discover(
         self,
@@ -476,6 +577,7 @@ class Engine:
                     prints.append((item.url, item.fingerprint, self.run_id))
             self.frontier.done_many(done)
             record_fingerprints(self.db, prints)
+            self._archive_robots(now)
         for outcome in outcomes:
             if outcome.stands_on is not None:
                 self.stats.skipped_by_policy += 1
@@ -502,6 +604,15 @@ class Engine:
                 for ln in outcome.links
             ]
         )
+
+    def _archive_robots(self, now: dt.datetime) -> None:
+        """robots.txt is archived like any response (a replay and a reader need it too)."""
+        for fetched in self.fetcher.take_robots():
+            if isinstance(fetched, FetchError):
+                url = fetched.url or "robots.txt"
+                self.archive.put_failure(url, fetched, self.run_id, now)
+            else:
+                self.archive.put(fetched, self.run_id)
 
     def _store_unusable(
         self, item: FrontierItem, response: FetchedResponse, archive_id: int, error: str

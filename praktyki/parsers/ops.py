@@ -9,13 +9,28 @@ Decisions (also in the README's field notes):
 * **title** is the heading nearest above the article's first paragraph — for seed 004 the
   article heading "Centrum Aktywności Lokalnej", for seed 003 each article's own heading, never
   a section heading such as "CAL/CIS ❯ CAL/CIS Informacje" that sits above several articles.
-  Without any heading, a ``<title>`` segment printed just above the text, else the first
-  ``<title>`` segment.
+  On a one-article page a heading that agrees with ``<title>`` / ``og:title`` / a declared
+  headline wins, and the centre's name, a sidebar's or a "related" heading never does
+  (:mod:`praktyki.parsers.ops_title`). Without any heading, a ``<title>`` segment printed just
+  above the text, a styled first line, else the first ``<title>`` segment not the site's name.
+* **dates** come from the labelled or bare date lines by the headline (``ops_meta``), else a
+  ``<time>`` or a date-led byline there, else a declared date the page prints
+  (:mod:`praktyki.parsers.ops_evidence`); never a widget's, a sidebar's, a footer's or a
+  comment's. No date is better than a wrong date.
 * **body** is the article text after the title: paragraphs separated by one blank line,
   ``<br>`` lines by one newline, list items (``<li>`` or lines starting with a bullet glyph)
   one per line as ``"- item"``. A lead line such as "OŚRODEK POMOCY SPOŁECZNEJ W JANOWIE
   LUBELSKIM JAKO CENTRUM AKTYWNOŚCI LOKALNEJ." is article text and stays in the body. Metadata
   lines (dates, author, editor, views) and chrome lines are left out.
+* the **whole article** across sibling containers: the lead paragraphs between a headline
+  above the article block and the block, and sentence paragraphs in containers that share the
+  block's parent (a body split around an advert or a "Czytaj także" link). Comments, share
+  bars, captions, "related" boxes and linked headlines pointing at other articles stay out.
+* several articles on one page (repeated blocks, a numbered series of CMS items) give one
+  record each.
+* **confidence** is 1.0 when the rules found the article; when they found none although the
+  page has prose (all of it inside what looked like chrome), the best block of prose is taken
+  with ``FALLBACK_CONFIDENCE`` instead of refusing the page.
 """
 
 from __future__ import annotations
@@ -28,6 +43,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from praktyki.errors import MissingBlock
 from praktyki.parsers.chrome import (
     ATTACHMENTS_LABEL,
+    END_LABEL,
     HOURS_LABEL,
     HOURS_LINE,
     META_BLOCK,
@@ -45,10 +61,20 @@ from praktyki.parsers.content import (
 )
 from praktyki.parsers.hrefs import join_href, split_url, url_path
 from praktyki.parsers.html import parse_tree
+from praktyki.parsers.ops_evidence import (
+    PageFacts,
+    byline_date,
+    choose_author,
+    choose_modified,
+    choose_published,
+    page_facts,
+    time_near_headline,
+)
 from praktyki.parsers.ops_institution import find_institution
 from praktyki.parsers.ops_lists import is_list_page, linked_headlines, teaser_lines
-from praktyki.parsers.ops_meta import is_meta_line, scan_meta
+from praktyki.parsers.ops_meta import is_date_only, is_meta_line, scan_meta
 from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
+from praktyki.parsers.ops_title import choose_headline
 from praktyki.parsers.ops_values import find_datetime
 from praktyki.parsers.topics import Topics, load_topics, tag_topics
 from praktyki.schemas.base import Record
@@ -66,9 +92,11 @@ _FILE_INFO = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”»)]?$")
+_SKIP_LINKS = 2  # chrome lines stepped over between two parts of an article
 _META_AFTER = 14  # lines after an article still searched for its metadata
 _META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
+_BYLINE_LINES = 6  # lines after the headline where a <time> is the article's
 # pages of the site's own machinery ("Rejestr zmian", "Wyszukiwarka"): never an article
 _SITE_FUNCTIONS = frozenset({"bip chrome", "search", "login", "counter"})
 _SITE_WIDE = frozenset({"site update", "counter", "copyright"})  # never an article's metadata
@@ -131,19 +159,22 @@ def _records(
     titles = title_segments(tree)
     first = page.span(regions[0])[0]
     last = page.span(regions[-1])[1]
+    site_name = site_name or site_name_of(tree, page, first, titles, url)
     shared = {
         "url": url,
-        "site_name": site_name or site_name_of(tree, page, first, titles, url),
+        "site_name": site_name,
         "breadcrumb": breadcrumb(page),
         "institution": find_institution(page, (first, last)),
         "confidence": confidence,
     }
     base = _base_url(tree, url)
+    text = "\n".join(line.text for line in page.lines)
+    facts = page_facts(tree, titles, site_name, text, single=len(regions) == 1)
     records: list[OpsPage] = []
     for index, region in enumerate(regions):
         limit = page.span(regions[index + 1])[0] if index + 1 < len(regions) else None
         record = _article(
-            tree, page, region, limit, titles, base, hints, url, alone=len(regions) == 1
+            tree, page, region, limit, facts, base, hints, url, alone=len(regions) == 1
         )
         if record is not None:
             records.append(OpsPage(**shared, **record, article_index=len(records)))
@@ -198,7 +229,7 @@ def _article(
     page: Linearized,
     region: int,
     limit: int | None,
-    titles: list[str],
+    facts: PageFacts,
     base: str,
     hints: SiteHints | None,
     url: str,
@@ -207,17 +238,33 @@ def _article(
 ) -> dict[str, object] | None:
     """One article's record; None when nothing of it is article text (see module doc)."""
     start, end = page.span(region)
-    title_at = _title_index(page, start, end, titles)
+    titles = facts.titles
+    title_at = title_last = _title_index(page, start, end, titles)
     title = page.lines[title_at].text if title_at is not None else None
+    if facts.single:
+        chosen = choose_headline(page, start, end, title_at, facts.claims, url)
+        title = chosen.text if chosen is not None else None
+        title_at = title_last = None
+        if chosen is not None:
+            title_at, title_last = chosen.first, chosen.last
     if hints and hints.title_selector and (node := tree.css_first(hints.title_selector)):
         title = node.text(separator=" ", strip=True) or title
-    body_from = title_at + 1 if title_at is not None and title_at >= start else start
+    in_region = title_at is not None and title_last is not None and start <= title_at < end
+    body_from = title_last + 1 if in_region and title_last is not None else start
+    one_line = in_region and title_at is not None and title_at == title_last
+    if one_line and title_at is not None and _sentence_title(page.lines[title_at]):
+        body_from = title_at  # a bold first paragraph read as the title is the text's too
     window_from = min(title_at, start) if title_at is not None else start
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
-    # nor do chrome lines: a comment's or a sidebar's date is not the article's
-    window = ["" if line.chrome else line.text for line in page.lines[window_from:window_to]]
-    meta = scan_meta(["" if is_chrome_line(text) in _SITE_WIDE else text for text in window])
+    # nor do the site frame's lines (nav, sidebar, footer) or a bare date after the article:
+    # a comment's or a sidebar's date is not the article's
+    window = page.lines[window_from:window_to]
+    texts = [
+        "" if _site_wide(line) or _stray_date(page, i, end) else line.text
+        for i, line in enumerate(window, start=window_from)
+    ]
+    meta = scan_meta(texts)
     consumed = {window_from + i for i in meta.consumed} | teaser_lines(page, start, end, url)
     consumed |= linked_headlines(page, body_from, end, url)
     outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
@@ -225,7 +272,8 @@ def _article(
         line for i, line in enumerate(page.lines) if body_from <= i < end and i not in consumed
     ]
     if title_at is not None and title_at < start:
-        lines = _lead(page, title_at + 1, start, consumed) + lines
+        after_title = (title_last if title_last is not None else title_at) + 1
+        lines = _lead(page, after_title, start, consumed) + lines
     elif alone:  # one of several articles: its siblings are the other articles
         lines = _siblings(page, region, range(start - 1, -1, -1), consumed)[::-1] + lines
     if alone:
@@ -234,23 +282,43 @@ def _article(
     if not body:
         return None
     if title is None:
-        title = titles[0] if titles else body.split("\n", 1)[0][:200]
+        named = [segment for segment in titles if not facts.claims.is_site(segment)]
+        title = named[0] if named else body.split("\n", 1)[0][:200]
     if is_chrome_line(title) in _SITE_FUNCTIONS:
         return None
-    published = meta.published_at
+    byline_end = min(end, max(body_from, start) + _BYLINE_LINES)
+    shown = (
+        meta.published_at
+        or time_near_headline(tree, page, window_from, byline_end)
+        or byline_date(page, window_from, byline_end)
+    )
+    published = choose_published(shown, facts)
     if hints and hints.date_selector and (node := tree.css_first(hints.date_selector)):
         published = find_datetime(node.text(separator=" ", strip=True)) or published
     return {
         "title": title,
         "published_at": published,
-        "modified_at": meta.modified_at,
-        "author": meta.author,
+        "modified_at": choose_modified(meta.modified_at, facts),
+        "author": choose_author(meta.author, facts),
         "editor": meta.editor,
         "views": meta.views,
         "body": body,
         "topics": tag_topics(f"{title}\n{body}", _topics()),
         "attachments": _attachments(_enclosing(page, region, window_from, window_to), base),
     }
+
+
+def _site_wide(line: Line) -> bool:
+    """A line of the site's frame (nav, sidebar, page footer) or a site-wide fact: no article's."""
+    return line.chrome or is_chrome_line(line.text) in _SITE_WIDE
+
+
+def _stray_date(page: Linearized, index: int, end: int) -> bool:
+    """A bare date after the article: a comment's or a related post's, never the article's
+    (unless it is the value of a label on the line before, as in a ``<dl>``)."""
+    if index < end or not is_date_only(page.lines[index].text):
+        return False
+    return not is_meta_line(page.lines[index - 1].text) or is_date_only(page.lines[index - 1].text)
 
 
 def _lead(page: Linearized, first: int, start: int, consumed: set[int]) -> list[Line]:
@@ -272,22 +340,36 @@ def _siblings(page: Linearized, region: int, indexes: range, consumed: set[int])
 
     CMSs split one article over sibling field containers (a lead, the body, a second body part
     after an advert); a paragraph that shares the block's parent is the article's. The walk
-    steps over chrome (a "related" box, a newsletter box between the parts) and stops at the
-    first other line that is not such prose, or at any heading.
+    steps over chrome (a "related" box, a newsletter box between the parts) and over up to two
+    chrome lines ("Read More"), and stops at the first other line that is not such prose, or
+    at any heading.
     """
     node = page.nodes[region]
     parent = node.parent
     if parent is None or parent.mem_id not in page.nodes or (parent.tag or "") in ("body", "html"):
         return []
     found: list[Line] = []
+    skipped = 0
     for i in indexes:
         line = page.lines[i]
-        if line.chrome and parent.mem_id in line.path:
+        if parent.mem_id in line.path and _between_parts(line) and skipped < _SKIP_LINKS:
+            skipped += not line.chrome  # a "Read more" link between the parts, an advert box
             continue
         if i in consumed or line.heading or parent.mem_id not in line.path or not _sentences(line):
             break
         found.append(line)
+        skipped = 0
     return found
+
+
+def _between_parts(line: Line) -> bool:
+    """Chrome, or a chrome line ("Read more", "Advertisement", "Zobacz także")."""
+    return line.chrome or is_chrome_line(line.text) is not None
+
+
+def _sentence_title(line: Line) -> bool:
+    """A title line that is no heading element but a paragraph of sentences."""
+    return not line.heading and _sentences(line) and len(line.text) > 100
 
 
 def _sentences(line: Line) -> bool:
@@ -369,8 +451,8 @@ def _body_lines(lines: list[Line], outside: set[str], *, about_hours: bool = Fal
     in_hours = False
     for line in lines:
         text = line.text
-        if META_BLOCK.match(text):
-            break  # "Metryczka": the rest of the block is the article's metadata
+        if META_BLOCK.match(text) or END_LABEL.match(text):
+            break  # "Metryczka", "Tagi:", "O autorze": the rest is not the article's text
         if line.chrome or is_meta_line(text):
             continue
         if not about_hours and _hours_label(text):

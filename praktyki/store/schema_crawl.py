@@ -4,14 +4,15 @@ marks, OPS run sites and the link cache.
 Until schema version 2 each crawl module created its own table with ``IF NOT EXISTS`` when the
 store was opened; migration 2 of :mod:`praktyki.store.db` creates them here, with the same
 statements (``IF NOT EXISTS`` kept so that a version-1 file, which already holds them, migrates
-in place untouched). Every table and column is described in :mod:`praktyki.store.codebook_crawl`.
+in place untouched). Migration 3 adds ``archive_exchanges`` (:func:`create_archive_exchanges`).
+Every table and column is described in :mod:`praktyki.store.codebook_crawl`.
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-__all__ = ["CRAWL_TABLES", "add_revalidation", "create_crawl_tables"]
+__all__ = ["CRAWL_TABLES", "add_revalidation", "create_archive_exchanges", "create_crawl_tables"]
 
 _ARCHIVE = """
 CREATE TABLE IF NOT EXISTS archive_blobs (
@@ -114,9 +115,21 @@ CREATE TABLE IF NOT EXISTS crawl_links (
 ) WITHOUT ROWID
 """
 
+# Migration 3: what a web archive replays beyond archive_responses, one row per response
+# archived since (older rows have none, and export falls back to what they kept).
+_EXCHANGES = """
+CREATE TABLE IF NOT EXISTS archive_exchanges (
+    archive_id INTEGER PRIMARY KEY REFERENCES archive_responses(id),
+    http_version TEXT NOT NULL,
+    reason TEXT,
+    raw_sha256 TEXT REFERENCES archive_blobs(sha256),
+    request_headers TEXT NOT NULL DEFAULT '[]'
+)
+"""
+
 _DDL = (_ARCHIVE, _FRONTIER, _RUNS, _ASSEMBLED, _OPS_RUN_SITES, _LINKS)
 
-# Version 4: the revalidation policy (:mod:`praktyki.crawl.revalidate`). A frontier row may be
+# Version 5: the revalidation policy (:mod:`praktyki.crawl.revalidate`). A frontier row may be
 # ``forced`` (the page that linked it says it changed: revalidate it whatever the schedule) and
 # carries the ``fingerprint`` the linking page gave it (a listing entry's title);
 # ``crawl_fingerprints`` keeps, per URL, the fingerprint it had when it was last fetched.
@@ -140,6 +153,7 @@ CRAWL_TABLES: tuple[str, ...] = (
     "crawl_assembled",
     "ops_run_sites",
     "crawl_links",
+    "archive_exchanges",
     "crawl_fingerprints",
 )
 
@@ -147,12 +161,20 @@ CRAWL_TABLES: tuple[str, ...] = (
 def create_crawl_tables(db: Database) -> None:
     """Create every crawl table and index that is missing (inside the caller's transaction)."""
     for script in _DDL:
-        for statement in filter(str.strip, script.split(";")):
-            db.execute(statement)
+        _run(db, script)
+
+
+def create_archive_exchanges(db: Database) -> None:
+    """Migration 3: the table of status lines, raw bodies and request headers."""
+    _run(db, _EXCHANGES)
 
 
 def add_revalidation(db: Database) -> None:
-    """Migration 4: the frontier's ``forced`` and ``fingerprint`` columns and the
+    """Migration 5: the frontier's ``forced`` and ``fingerprint`` columns and the
     ``crawl_fingerprints`` table (inside the caller's transaction)."""
-    for statement in filter(str.strip, _REVALIDATION.split(";")):
+    _run(db, _REVALIDATION)
+
+
+def _run(db: Database, script: str) -> None:
+    for statement in filter(str.strip, script.split(";")):
         db.execute(statement)
