@@ -38,18 +38,26 @@ def run_demo(
     concurrency: int = 8,
     port: int = DEMO_PORT,
     progress: ProgressSink | None = None,
+    revalidate_after: int | None = None,
 ) -> DemoResult:
     """Serve the replica sites on 127.0.0.1 and crawl them politeness-off into ``db_path``.
 
     The sites listen on ``port``, ``port + 1``, ... so their URLs are the same from one demo to
-    the next, and a second demo is an incremental refresh (304s, nothing changed). If those
-    ports are taken, free ones are used and the log says why the refresh will look new.
+    the next, and a second demo is an incremental refresh (nothing changed; on the same day the
+    revalidation policy asks about no practice page again, with ``revalidate_after=0`` every
+    page answers 304). If those ports are taken, free ones are used and the log says why the
+    refresh will look new.
     """
     with _demo_replica(practices, port) as replica:
         base_urls = replica.base_urls
         settings = CrawlSettings(
-            rate=0, concurrency=concurrency, source=DEMO_SOURCE, assembly_worker=True
+            rate=0,
+            concurrency=concurrency,
+            source=DEMO_SOURCE,
+            assembly_worker=True,
         )
+        if revalidate_after is not None:  # else the crawl's default
+            settings = settings.replace(revalidate_after=revalidate_after)
         bdp = crawl_bdp(db_path, base_urls["bdp"], settings, progress=progress)
         # The OPS replica sites, from a registry of the replica's own addresses.
         ops = crawl_ops(

@@ -42,7 +42,8 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("replay") / "praktyki.db"
     port = free_port_run(8)
     for _ in range(2):
-        run_demo(db, practices=PRACTICES, port=port, concurrency=4)
+        # every page asked about again: the refresh's 304s become revisit records
+        run_demo(db, practices=PRACTICES, port=port, concurrency=4, revalidate_after=0)
     return db
 
 
