@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from praktyki.crawl.ops import sites_from_urls  # noqa: E402
+from praktyki.crawl.ops_strategy import sites_from_urls  # noqa: E402
 from praktyki.crawl.service import crawl_ops_async  # noqa: E402
 from praktyki.crawl.settings import CrawlSettings  # noqa: E402
 
