@@ -54,7 +54,8 @@ def report_summary(summary: RunSummary, common: Common, json_summary: Path | Non
 
 
 def _stop_lines(summary: RunSummary) -> list[str]:
-    """Why the run stopped early, and the links a URL limit kept out (nothing otherwise)."""
+    """Why the run stopped early, the links a URL limit kept out, and the time budgets that ran
+    out (nothing otherwise)."""
     lines = []
     reason = summary.stop_reason
     if reason in ("signal", "max_duration"):
@@ -70,6 +71,23 @@ def _stop_lines(summary: RunSummary) -> list[str]:
     if summary.dropped_links:
         counts = ", ".join(f"{n} by {limit}" for limit, n in sorted(summary.dropped_links.items()))
         lines.append(f"links not followed (URL limits against traps): {counts}")
+    return lines + _time_lines(summary)
+
+
+def _time_lines(summary: RunSummary) -> list[str]:
+    """The time budgets that ran out (nothing when none did)."""
+    lines = []
+    if summary.out_of_time:
+        lines.append(
+            f"{summary.out_of_time} URLs out of their request-time budget (hung or too slow): "
+            "recorded as failed"
+        )
+    if summary.paused_hosts or summary.deferred:
+        hosts = ", ".join(summary.paused_hosts)
+        lines.append(
+            f"hosts paused after repeated connection failures: {hosts} "
+            f"({summary.deferred} URLs deferred to the next run)"
+        )
     return lines
 
 
