@@ -6,7 +6,7 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +14,9 @@ from praktyki.cli.common import Common
 from praktyki.errors import ConfigError
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from praktyki.crawl.progress import BarProgress, LogProgress
     from praktyki.schemas.run import RunChange, RunSummary
 
 __all__ = ["progress_for", "report_summary"]
@@ -21,8 +24,11 @@ __all__ = ["progress_for", "report_summary"]
 _SHOWN_CHANGES = 10
 
 
-def progress_for(common: Common) -> Any:
-    """A rich bar on a terminal, periodic log lines otherwise, nothing with --quiet."""
+def progress_for(
+    common: Common,
+) -> AbstractContextManager[BarProgress | LogProgress | None]:
+    """A rich bar on a terminal (text logs only), periodic log lines otherwise, nothing with
+    --quiet."""
     from praktyki.crawl.progress import BarProgress, LogProgress  # rich: only when crawling
 
     if common.quiet:
