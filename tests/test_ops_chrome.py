@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from praktyki.parsers.chrome import is_chrome_line, is_comment_area, is_side_box
+from praktyki.parsers.chrome import END_LABEL, is_chrome_line, is_comment_area, is_side_box
 from praktyki.parsers.ops import parse_ops_page
 
 HANDMADE = Path(__file__).parent / "fixtures" / "ops" / "handmade"
@@ -127,6 +127,7 @@ def test_chrome_line_shapes(line: str) -> None:
         "Dołącz do nas! Szukamy wolontariuszy do pracy z dziećmi.",
         "Komentarz kierownika ośrodka do nowych przepisów o dodatku osłonowym.",
         "Newsletter ośrodka ukazuje się raz w miesiącu i trafia do wszystkich sołectw.",
+        "Powrót ze szpitala to dla osoby starszej trudny moment, warto się do niego przygotować.",
     ],
 )
 def test_content_lines_are_not_chrome(line: str) -> None:
@@ -162,6 +163,13 @@ def test_breadcrumb_without_screen_reader_labels(markup: str, trail: tuple[str, 
     )
     [record] = parse_ops_page(page.encode(), "https://ops.example.pl/a")
     assert record.breadcrumb == trail
+
+
+def test_end_labels() -> None:
+    """After these labels an article's block holds its tags or its author's bio, not text."""
+    for label in ("Tagi: senior, usługi", "Tags", "Schlagwörter:", "O autorze", "About the author"):
+        assert END_LABEL.match(label), label
+    assert not END_LABEL.match("Tagi i zwyczaje naszych seniorów opisujemy w kolejnym numerze.")
 
 
 @pytest.mark.parametrize(
