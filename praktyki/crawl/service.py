@@ -380,6 +380,9 @@ def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSum
         revalidated=policy.revalidated,
         skipped_by_policy=policy.skipped,
         oldest_revalidation_age_days=max(age, 0),
+        out_of_time=fetcher.stats.out_of_time,
+        deferred=fetcher.stats.deferred,
+        paused_hosts=tuple(sorted(fetcher.stats.paused_hosts)),
     )
 
 
