@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from praktyki.crawl.settings import CrawlSettings
     from praktyki.dataset import export_archive, export_tables, search
     from praktyki.load import open_database, search_practices
-    from praktyki.pages import ParsedFile, parse_files
+    from praktyki.pages import ParsedFile, parse_files, render_files
     from praktyki.schemas.registry import Registry, SiteEntry
     from praktyki.schemas.run import RunChange, RunStatus, RunSummary
 
@@ -54,6 +54,7 @@ _HOME = {
     "search_practices": "praktyki.load",
     "ParsedFile": "praktyki.pages",
     "parse_files": "praktyki.pages",
+    "render_files": "praktyki.pages",
     "Registry": "praktyki.schemas.registry",
     "SiteEntry": "praktyki.schemas.registry",
     "RunChange": "praktyki.schemas.run",
@@ -81,6 +82,7 @@ __all__ = [
     "open_database",
     "parse_files",
     "read_registry",
+    "render_files",
     "reparse",
     "resolve_ops_sites",
     "search",
