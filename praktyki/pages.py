@@ -71,6 +71,10 @@ def render_files(
     worker processes can be handed it; files are read in the workers. Bad input raises
     ConfigError before anything is parsed."""
     checked = _checked_kind(paths, kind, url)
+    # Imported here, before any worker starts: forked workers inherit the parsers instead of
+    # each importing them again (pydantic and the schemas: the largest part of start-up).
+    import praktyki.parsers.dispatch  # noqa: F401
+
     work = functools.partial(_parse_and_render, render, checked, url)
     return ordered_map(work, paths, jobs=jobs)
 
