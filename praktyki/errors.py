@@ -12,7 +12,9 @@ exit codes::
     │   ├── TooLarge              body over the size limit (or a decompression bomb)
     │   ├── HTTPStatusError       final status is an error after retries (``status``)
     │   ├── RedirectError         redirect loop, too many redirects, bad Location
-    │   └── TransportError        timeout, reset, truncated body, DNS, TLS
+    │   ├── TransportError        timeout, reset, truncated body, DNS, TLS
+    │   │   └── OutOfTime         the URL's request-time budget ran out (not retried this run)
+    │   └── HostPaused            the host failed too often in a row: deferred to the next run
     ├── ParseError                bytes that are not the page we expected
     │   ├── DecodeError           no encoding yields valid text
     │   ├── NotHtml               the bytes are a PDF, an image, an archive or binary data
@@ -34,6 +36,8 @@ __all__ = [
     "MissingBlock",
     "NotAPracticePage",
     "NotHtml",
+    "OutOfTime",
+    "HostPaused",
     "OffAllowlist",
     "ParseError",
     "PraktykiError",
@@ -89,6 +93,16 @@ class RedirectError(FetchError):
 
 class TransportError(FetchError):
     """The connection failed: timeout, reset, truncated body."""
+
+
+class OutOfTime(TransportError):
+    """The URL used up its request-time budget over all its attempts (a hung or dripping
+    server); a later pass of the same run would only spend it again."""
+
+
+class HostPaused(FetchError):
+    """The host had too many transport failures in a row and is paused for the rest of the
+    run: the URL was not requested and is deferred to the next run."""
 
 
 class ParseError(PraktykiError):

@@ -13,7 +13,8 @@ A fault plan is a comma-separated list of rules (``praktyki serve-replica --faul
     (A -> B -> A), ``offhost`` (302 to ``http://offsite.invalid/``), ``badcharset`` (the header
     declares a charset the bytes are not in), ``malformed`` (the HTML cut, with broken tags),
     ``badlinks`` (the page whole, with links that urllib cannot read, e.g. ``http://[1]/``,
-    added before ``</body>``).
+    added before ``</body>``), ``drip`` (the page sent one byte every ``drip_seconds``),
+    ``binary`` (a PDF under the page's URL, labelled ``text/html``).
 ``PROB``
     the share of URLs the rule picks, 0..1 (default 1). Whether a URL is picked depends only
     on (seed, kind, site, URL), never on the order in which URLs are requested.
@@ -48,6 +49,7 @@ from dataclasses import dataclass, field
 from praktyki.errors import ConfigError
 
 __all__ = [
+    "BINARY_BODY",
     "OFFHOST_URL",
     "FaultKind",
     "FaultPlan",
@@ -79,6 +81,8 @@ class FaultKind(enum.StrEnum):
     BADCHARSET = "badcharset"
     MALFORMED = "malformed"
     BADLINKS = "badlinks"
+    DRIP = "drip"
+    BINARY = "binary"
 
 
 PERSISTENT = -1  # FaultRule.attempts for "every request"
@@ -123,6 +127,7 @@ class FaultPlan:
     seed: int = 0
     retry_after: int = 1  # seconds, for 429 and 503
     hang_seconds: float = 30.0
+    drip_seconds: float = 1.0  # between two bytes of a dripped body
     oversize_bytes: int = 32 * 1024 * 1024
     bomb_bytes: int = 256 * 1024 * 1024
 
@@ -185,6 +190,9 @@ def parse_fault_spec(spec: str, seed: int = 0) -> FaultPlan:
 
 
 # --- payloads ---------------------------------------------------------------------------------
+
+# A minimal PDF, served under a page URL by the ``binary`` fault.
+BINARY_BODY = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n%%EOF\n"
 
 _bomb_lock = threading.Lock()
 _bomb_cache: dict[int, bytes] = {}

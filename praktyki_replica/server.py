@@ -25,6 +25,7 @@ from urllib.parse import quote
 from praktyki import __version__
 from praktyki.errors import ConfigError
 from praktyki_replica.faults import (
+    BINARY_BODY,
     OFFHOST_URL,
     FaultCounters,
     FaultKind,
@@ -372,6 +373,14 @@ class ReplicaServer:
             case FaultKind.RESET:
                 _abort(writer)
                 return False
+            case FaultKind.DRIP:
+                body = self._resource(site, head, writer, conditional=False).body
+                await self._send(writer, 200, b"", close=True, content_length=len(body))
+                if not head_only:
+                    await self._drip(writer, body, plan.drip_seconds)  # cancelled by stop()
+                return False
+            case FaultKind.BINARY:
+                await self._send(writer, 200, BINARY_BODY, close=close, head_only=head_only)
             case FaultKind.TRUNCATE:
                 body = self._resource(site, head, writer, conditional=False).body
                 declared = len(body) if len(body) >= 2 else 1024
@@ -422,6 +431,12 @@ class ReplicaServer:
                     )
                 return await self._respond(head, res, writer)
         return not close
+
+    async def _drip(self, writer: asyncio.StreamWriter, body: bytes, seconds: float) -> None:
+        for index in range(len(body)):
+            writer.write(body[index : index + 1])
+            await writer.drain()
+            await asyncio.sleep(seconds)
 
     async def _stream(self, writer: asyncio.StreamWriter, size: int) -> None:
         for chunk in oversize_chunks(size):

@@ -65,9 +65,13 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Failures a later attempt may cure (the error text is "ClassName: reason", as archived).
+# Not among them: a redirect loop (both hops answered: the site is built that way), an
+# OutOfTime URL (it already spent its whole request-time budget on a hung or dripping
+# server). HostPaused is: while the host stays paused its pages fail at once, without a
+# request, and a resumed run (a new process) tries them again.
 _TRANSIENT = re.compile(
     r"^(TransportError:|HTTPStatusError: HTTP (408|429|5\d\d)\b|OffAllowlist: redirect"
-    r"|RedirectError: redirect loop)"
+    r"|HostPaused:)"
 )
 
 

@@ -56,6 +56,7 @@ MAX_DEPTH = 400  # deeper nesting is walked as inline: keeps pathological input 
 # thousand lines, a few dozen ancestors each); the scoring walks every ancestor of every line.
 MAX_LINES = 40_000
 MAX_PATH_ENTRIES = 2_000_000
+MAX_TEXT_CHARS = 1_000_000  # visible text; a long article is ~50,000 characters
 
 BLOCK_TAGS = _tags(
     "address article aside blockquote body caption center dd details dialog div dl dt "
@@ -151,13 +152,14 @@ class _Walk:
     article: int = 0
     after_br: bool = False
     path_entries: int = 0
+    text_chars: int = 0
     path_tuple: tuple[int, ...] = ()
 
     def flush(self, *, new_para: bool) -> None:
         raw = "".join(self.parts)
         text = _SPACE.sub(" ", raw).strip()
         if text:
-            self._count(len(self.path))
+            self._count(len(self.path), len(text))
             # The innermost block fixes the whole path (ids are unique), so lines of one
             # block share one tuple instead of each copying the ancestors.
             path = self.path
@@ -184,8 +186,11 @@ class _Walk:
         if new_para:
             self.para += 1
 
-    def _count(self, depth: int) -> None:
+    def _count(self, depth: int, chars: int) -> None:
         self.path_entries += depth
+        self.text_chars += chars
+        if self.text_chars > MAX_TEXT_CHARS:
+            raise TooComplex(f"more than {MAX_TEXT_CHARS:,} characters of text")
         if len(self.lines) >= MAX_LINES:
             raise TooComplex(f"more than {MAX_LINES:,} lines of text")
         if self.path_entries > MAX_PATH_ENTRIES:

@@ -8,6 +8,9 @@ Order of evidence (first that yields plausible text wins):
 4. strict UTF-8;
 5. a Polish legacy guess: windows-1250 or ISO-8859-2, whichever reads as Polish text.
 
+A body that is not text at all (a PDF, an image, an archive, binary data; see
+:mod:`praktyki.parsers.sniff`) raises :class:`~praktyki.errors.NotHtml` before any of this.
+
 Old Polish sites often declare a charset their bytes do not use (ISO-8859-2 declared,
 windows-1250 sent; UTF-8 sent under a legacy header), so a declared charset is accepted only
 when it decodes strictly *and* the result does not look like mojibake. Nothing here uses
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from praktyki.errors import DecodeError
+from praktyki.parsers.sniff import reject_binary
 
 __all__ = ["Decoded", "decode_html", "http_charset", "meta_charset"]
 
@@ -92,6 +96,7 @@ class Decoded:
 
 def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     """Decode an HTML body by the order in the module docstring."""
+    reject_binary(body)
     bom = _from_bom(body)
     if bom is not None:
         return bom

@@ -43,7 +43,10 @@ def parse_page(
         return _parse_ops(body, url, content_type)
     page_kind = bdp.classify_bdp_url(url)
     if page_kind == "other":
-        page_kind = _sniff_bdp(decode_html(body, content_type).text)
+        try:
+            page_kind = _sniff_bdp(decode_html(body, content_type).text)
+        except ParseError as exc:  # not text at all, or no encoding fits: say which page
+            raise type(exc)(exc.reason, url=url) from exc
     if page_kind == "other":
         if kind == "bdp":
             raise NotAPracticePage("neither the URL nor the text looks like a BDP page", url=url)

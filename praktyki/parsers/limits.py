@@ -83,8 +83,14 @@ def bound_markup(text: str) -> str:
     """``text``, its nesting flattened to ``MAX_DEPTH``; :class:`TooComplex` past a size bound."""
     if len(text) > MAX_CHARS:
         raise TooComplex(f"page of {len(text):,} characters (limit {MAX_CHARS:,})")
-    if text.count("<") <= MAX_DEPTH:
+    tags = text.count("<")
+    if tags <= MAX_DEPTH:
         return text  # too few tags to nest past the bound or reach the element cap
+    # A count at C speed settles the hopeless cases before the scan's Python loop: start
+    # tags are at most the "<" that open neither an end tag nor a comment or doctype.
+    start_tags = tags - text.count("</") - text.count("<!")
+    if start_tags > 2 * MAX_ELEMENTS:
+        raise TooComplex(f"about {start_tags:,} tags (limit {MAX_ELEMENTS:,} elements)")
     return _flatten(text)
 
 

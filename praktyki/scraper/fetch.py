@@ -15,6 +15,12 @@ Steps for a URL, each hop of a redirect chain going through all of them:
    decoder inflates a whole network chunk at once). Only ``gzip`` and ``deflate`` are asked
    for (``Accept-Encoding``) and accepted.
 
+Time is budgeted (:class:`~praktyki.scraper.policy.Limits`): each attempt is cut at
+``total_timeout``, and all attempts and hops of one URL together at ``fetch_budget``
+(:class:`OutOfTime`); a host with ``host_failures`` transport failures in a row is paused for
+the rest of the run, its URLs answered at once with :class:`HostPaused` (deferred to the next
+run) instead of costing a timeout each.
+
 A 304 (conditional GET with the validators given) is a result, not an error, with an empty
 body. Any other 4xx/5xx that is not retryable, or a retryable one that outlived the attempts,
 raises :class:`HTTPStatusError`; exhausted transport failures raise :class:`TransportError`.
@@ -38,8 +44,10 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 
 from praktyki.errors import (
     ConfigError,
+    HostPaused,
     HTTPStatusError,
     OffAllowlist,
+    OutOfTime,
     RedirectError,
     RobotsDisallowed,
     TooLarge,
@@ -48,7 +56,7 @@ from praktyki.errors import (
 from praktyki.schemas.archive import FetchedResponse
 from praktyki.scraper.body import BodyDecoder, Retryable
 from praktyki.scraper.policy import Limits, Politeness, RetryPolicy
-from praktyki.scraper.ratelimit import HostLimiter
+from praktyki.scraper.ratelimit import HostHealth, HostLimiter
 from praktyki.scraper.robots import RobotsCache
 from praktyki.scraper.urls import Allowlist, canonical_link, canonicalize, origin
 
@@ -96,6 +104,17 @@ class FetchStats:
     retries: int = 0
     not_modified: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
+    out_of_time: int = 0  # URLs given up on when their request-time budget ran out
+    deferred: int = 0  # URLs not requested because their host was paused
+    paused_hosts: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Budget:
+    """Request time left to one URL (all attempts and hops), in seconds."""
+
+    total: float
+    left: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +141,7 @@ class Fetcher:
         robots: RobotsCache | None = None,
         aliases: Mapping[str, str] = _EMPTY,
         limiter: HostLimiter | None = None,
+        health: HostHealth | None = None,
         now: Callable[[], dt.datetime] = _utc_now,
         clock: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
@@ -153,7 +173,8 @@ class Fetcher:
             write=lim.read_timeout,
             pool=lim.total_timeout,
         )
-        self.stats = FetchStats()
+        self._health = health or HostHealth(lim.host_failures)
+        self.stats = FetchStats(paused_hosts=self._health.paused)
 
     async def fetch(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
@@ -187,12 +208,13 @@ class Fetcher:
         start = self._clock()
         requested = canonicalize(url, aliases=self._aliases)
         chain: list[str] = []
+        budget = _Budget(self._limits.fetch_budget, self._limits.fetch_budget)
         current, attempts = requested, 0
         while True:
             self._check_allowed(requested, current)
             if check_robots:
                 await self._check_robots(requested, current)
-            hop, tries = await self._request(current, requested, headers, max_body)
+            hop, tries = await self._request(current, requested, headers, max_body, budget)
             attempts += tries
             if hop.location is None:
                 break
@@ -252,7 +274,12 @@ class Fetcher:
         return target
 
     async def _request(
-        self, url: str, requested: str, headers: dict[str, str], max_body: int | None
+        self,
+        url: str,
+        requested: str,
+        headers: dict[str, str],
+        max_body: int | None,
+        budget: _Budget,
     ) -> tuple[_Hop, int]:
         """One hop with retries: the hop and the number of attempts it took."""
         retrying = AsyncRetrying(
@@ -270,7 +297,7 @@ class Fetcher:
             async for attempt in retrying:
                 with attempt:
                     tries = attempt.retry_state.attempt_number
-                    hop = await self._attempt(url, requested, headers, max_body)
+                    hop = await self._attempt(url, requested, headers, max_body, budget)
         except Retryable as exc:
             log.warning("giving up on %s after %d attempts: %s", url, tries, exc.reason)
             if exc.status is None:
@@ -299,30 +326,64 @@ class Fetcher:
         log.info("retrying after %r (attempt %d), waiting %.2fs", exc, state.attempt_number, wait)
 
     async def _attempt(
-        self, url: str, requested: str, headers: dict[str, str], max_body: int | None
+        self,
+        url: str,
+        requested: str,
+        headers: dict[str, str],
+        max_body: int | None,
+        budget: _Budget,
     ) -> _Hop:
         host = urlsplit(url).netloc
+        self._check_time(host, requested, budget)
         async with self._limiter.slot(host):
+            self._check_time(host, requested, budget)  # the host may have been paused meanwhile
             self.stats.requests += 1
+            timeout = min(self._limits.total_timeout, budget.left)
+            started = self._clock()
             try:
-                async with asyncio.timeout(self._limits.total_timeout):
+                async with asyncio.timeout(timeout):
                     request = self._client.stream(
                         "GET", url, headers=headers, timeout=self._timeout
                     )
                     async with request as response:
                         return await self._handle(url, requested, response, max_body)
             except TimeoutError as exc:
-                raise Retryable(f"no complete answer in {self._limits.total_timeout}s") from exc
+                self._health.failed(host)
+                raise Retryable(f"no complete answer in {timeout:g}s") from exc
             except (httpx.InvalidURL, httpx.RemoteProtocolError) as exc:
                 # httpx parses Location itself even with follow_redirects=False
                 if isinstance(exc, httpx.InvalidURL) or "location header" in str(exc):
                     raise RedirectError(f"unusable Location: {exc}", url=requested) from exc
+                self._health.failed(host)
                 raise
+            except _TRANSPORT_ERRORS:
+                self._health.failed(host)
+                raise
+            finally:
+                budget.left -= max(self._clock() - started, 0.0)
+
+    def _check_time(self, host: str, requested: str, budget: _Budget) -> None:
+        """Refuse to start an attempt on a paused host or with the URL's budget spent."""
+        if self._health.is_paused(host):
+            self.stats.deferred += 1
+            raise HostPaused(
+                f"deferred: {host} is paused for this run after "
+                f"{self._health.failures(host)} transport failures in a row",
+                url=requested,
+            )
+        if budget.left <= 0:
+            self.stats.out_of_time += 1
+            log.warning("giving up on %s: %gs request-time budget spent", requested, budget.total)
+            raise OutOfTime(
+                f"no complete answer within its {budget.total:g}s request-time budget",
+                url=requested,
+            )
 
     async def _handle(
         self, url: str, requested: str, response: httpx.Response, max_body: int | None
     ) -> _Hop:
         host = urlsplit(url).netloc
+        self._health.answered(host)
         status = response.status_code
         self.stats.statuses[status] = self.stats.statuses.get(status, 0) + 1
         headers = tuple(response.headers.multi_items())

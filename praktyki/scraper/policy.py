@@ -57,18 +57,32 @@ class RetryPolicy:
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Timeouts (seconds) and size limits.
+    """Timeouts (seconds), time budgets and size limits.
 
     ``total_timeout`` bounds one request from connect to the last body byte (a server that
-    trickles a byte every few seconds never trips ``read_timeout``). ``max_body_bytes`` is
-    measured after decompression, so a gzip bomb is cut at the same size as a plain body.
+    trickles a byte every few seconds never trips ``read_timeout``). ``fetch_budget`` bounds
+    the request time one URL may spend over all its attempts and redirect hops (waits between
+    attempts and for the host's turn not counted): a hung or dripping server costs a URL this
+    much, not attempts × passes × timeout. ``host_failures`` consecutive transport failures
+    pause a host for the rest of the run (0: never). ``max_body_bytes`` is measured after
+    decompression, so a gzip bomb is cut at the same size as a plain body.
     """
 
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
-    total_timeout: float = 120.0
+    total_timeout: float = 45.0
+    fetch_budget: float = 45.0
+    host_failures: int = 5
     max_body_bytes: int = 10 * MIB
     max_redirects: int = 5
+
+    def __post_init__(self) -> None:
+        if min(self.connect_timeout, self.read_timeout, self.total_timeout) <= 0:
+            raise ConfigError("timeouts must be positive")
+        if self.fetch_budget <= 0:
+            raise ConfigError("fetch_budget must be positive")
+        if self.host_failures < 0:
+            raise ConfigError("host_failures must be >= 0")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
-__all__ = ["HostLimiter"]
+__all__ = ["HostHealth", "HostLimiter"]
 
 log = logging.getLogger(__name__)
 
@@ -105,3 +105,38 @@ class HostLimiter:
             if wait > 0:
                 await self._sleep(wait)
             state.next_start = max(self._clock(), state.next_start) + state.interval
+
+
+class HostHealth:
+    """A per-host failure budget: after ``max_failures`` consecutive transport failures
+    (timeouts, refused or reset connections) the host is paused for the rest of the run.
+
+    Any HTTP answer, error statuses included, resets the count: the host is up. A paused host
+    costs its remaining pages nothing; they are recorded as deferred (``HostPaused``) for the
+    next run to retry. ``max_failures == 0`` never pauses.
+    """
+
+    def __init__(self, max_failures: int = 5) -> None:
+        self._max = max_failures
+        self._failures: dict[str, int] = {}
+        self.paused: set[str] = set()
+
+    def is_paused(self, host: str) -> bool:
+        return host in self.paused
+
+    def failures(self, host: str) -> int:
+        """The host's current run of consecutive transport failures."""
+        return self._failures.get(host, 0)
+
+    def failed(self, host: str) -> None:
+        self._failures[host] = self._failures.get(host, 0) + 1
+        if self._max and self._failures[host] >= self._max and host not in self.paused:
+            self.paused.add(host)
+            log.warning(
+                "pausing %s for the rest of the run: %d transport failures in a row",
+                host,
+                self._failures[host],
+            )
+
+    def answered(self, host: str) -> None:
+        self._failures.pop(host, None)

@@ -17,6 +17,7 @@ import pytest
 
 from praktyki.errors import ParseError, TooComplex
 from praktyki.parsers.bdp import parse_listing, parse_menu, parse_practice
+from praktyki.parsers.content import MAX_TEXT_CHARS
 from praktyki.parsers.decode import decode_html
 from praktyki.parsers.dispatch import parse_page
 from praktyki.parsers.limits import MAX_CHARS, MAX_DEPTH, MAX_ELEMENTS, bound_markup
@@ -49,10 +50,11 @@ def test_real_pages_reach_lexbor_unchanged(path: Path) -> None:
     assert bound_markup(text) is text
 
 
+@pytest.mark.parametrize("depth", [MAX_ELEMENTS + 10, 1_000_000])
 @pytest.mark.parametrize("closed", [True, False], ids=["closed", "unclosed"])
 @pytest.mark.parametrize("entry", ENTRY_POINTS, ids=str)
-def test_nesting_past_the_element_cap_is_too_complex(entry: str, closed: bool) -> None:
-    body = nested(MAX_ELEMENTS + 10, closed=closed)
+def test_nesting_past_the_element_cap_is_too_complex(entry: str, closed: bool, depth: int) -> None:
+    body = nested(depth, closed=closed)
     with pytest.raises(TooComplex, match="elements"):
         ENTRY_POINTS[entry](body)
 
@@ -90,6 +92,12 @@ def test_script_text_is_not_markup() -> None:
 def test_unclosed_siblings_do_not_count_as_nesting(shape: str) -> None:
     text = "<html><body><table>" + shape * (MAX_DEPTH * 2)
     assert bound_markup(text) is text
+
+
+def test_an_ops_page_past_the_visible_text_cap_is_too_complex() -> None:
+    body = f"<html><body><h1>Tytuł</h1><p>{'słowo ' * (MAX_TEXT_CHARS // 5)}</p>".encode()
+    with pytest.raises(TooComplex, match="characters of text"):
+        parse_ops_page(body, OPS_URL)
 
 
 def test_a_page_past_the_character_cap_is_too_complex() -> None:
