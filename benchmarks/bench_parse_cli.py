@@ -9,9 +9,14 @@ same run and on the same files:
 - a plain BeautifulSoup + lxml script (``soup_parse.py`` beside this file) that extracts the
   same fields the same text-anchored way and prints the same kind of JSON lines.
 
-Each side runs ``--repeat`` times; the best wall time counts (the machine is shared)::
+Each side runs ``--repeat`` times, in turns (so that a burst of load elsewhere on a shared
+machine hits every side alike); the best wall time counts, and the spread (worst/best) is
+printed beside it. ``--against DIR`` also times the ``praktyki`` of another checkout's virtual
+environment (e.g. ``git worktree add /tmp/main main && cd /tmp/main && uv sync``) on the same
+files in the same run, for a before/after figure::
 
     uv run --extra bench python benchmarks/bench_parse_cli.py [--practices 600] [--repeat 3]
+        [--jobs N] [--against ../main]
 """
 
 from __future__ import annotations
@@ -68,16 +73,30 @@ def save_corpus(folder: Path, practices: int) -> list[Path]:
     return paths
 
 
+def run_once(command: list[str]) -> tuple[float, int]:
+    """Wall time of one run and the number of JSON lines it printed."""
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, check=False)
+    wall = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{command[0]} failed: {done.stderr.decode()[-500:]}")
+    return wall, done.stdout.count(b"\n")
+
+
+def best_walls(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple[float, float, int]]:
+    """Each command's best and worst wall time over ``repeat`` turns, and its line count."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    lines: dict[str, int] = {}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            wall, lines[name] = run_once(command)
+            walls[name].append(wall)
+    return {name: (min(w), max(w), lines[name]) for name, w in walls.items()}
+
+
 def best_wall(command: list[str], repeat: int) -> tuple[float, int]:
     """The best wall time of ``repeat`` runs and the number of JSON lines printed."""
-    best, lines = float("inf"), 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, check=False)
-        best = min(best, time.perf_counter() - start)
-        lines = done.stdout.count(b"\n")
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"{command[0]} failed: {done.stderr.decode()[-500:]}")
+    best, _, lines = best_walls({"": command}, repeat)[""]
     return best, lines
 
 
@@ -86,6 +105,9 @@ def main() -> None:
     parser.add_argument("--practices", type=int, default=600)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=0, help="praktyki parse --jobs (0: default)")
+    parser.add_argument(
+        "--against", type=Path, default=None, help="another checkout to time in the same run"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="praktyki-saved-"))
     try:
@@ -95,20 +117,27 @@ def main() -> None:
         print(
             f"{len(paths)} saved pages ({size / 1024:.1f} KiB on average), {os.cpu_count()} cores"
         )
-        ours_cmd = [str(BIN / "praktyki"), "parse", "--json", *names]
-        if args.jobs:
-            ours_cmd[3:3] = ["--jobs", str(args.jobs)]
-        ours, our_lines = best_wall(ours_cmd, args.repeat)
-        soup, soup_lines = best_wall(
-            [sys.executable, str(HERE / "soup_parse.py"), *names], args.repeat
-        )
-        print(f"praktyki parse --json:         {len(paths) / ours:8.0f} pages/s  ({ours:.2f} s)")
-        print(f"BeautifulSoup + lxml script:   {len(paths) / soup:8.0f} pages/s  ({soup:.2f} s)")
-        print(f"ratio:                         {soup / ours:8.1f}x")
-        print(f"records printed: praktyki {our_lines}, script {soup_lines}")
-        for command in (["--version"], ["parse", "--help"]):
-            wall, _ = best_wall([str(BIN / "praktyki"), *command], 5)
-            print(f"start-up, praktyki {' '.join(command):<14} {wall:6.3f} s (best of 5)")
+        jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+        commands = {"praktyki": [str(BIN / "praktyki"), "parse", "--json", *jobs]}
+        if args.against is not None:
+            other = args.against.resolve() / ".venv" / "bin" / "praktyki"
+            commands[f"praktyki ({args.against.name})"] = [str(other), "parse", "--json"]
+        commands["BeautifulSoup + lxml script"] = [sys.executable, str(HERE / "soup_parse.py")]
+        results = best_walls({k: [*v, *names] for k, v in commands.items()}, args.repeat)
+        soup = results["BeautifulSoup + lxml script"][0]
+        print("praktyki: praktyki parse --json FILE...")
+        for name, (best, worst, lines) in results.items():
+            print(
+                f"{name:<28} {len(paths) / best:6.0f} pages/s  best {best:.2f} s, "
+                f"worst {worst:.2f} s, {soup / best:5.1f}x the script, {lines} lines"
+            )
+        for name, command in commands.items():
+            if name.endswith("script"):
+                continue
+            for quick in (["--version"], ["parse", "--help"]):
+                wall, _ = best_wall([command[0], *quick], 5)
+                label = f"{name} {' '.join(quick)}"
+                print(f"start-up, {label:<40} {wall:6.3f} s (best of 5)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
