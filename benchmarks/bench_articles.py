@@ -70,6 +70,8 @@ class Extraction:
     date: str | None = None  # YYYY-MM-DD
     failure: str = ""  # why the body is empty or partial, when the tool says so
     seconds: float = 0.0
+    records: int = 1  # praktyki: articles found on the page
+    confidence: float = 1.0  # praktyki: the lowest OpsPage.confidence of the page
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,10 @@ def run_praktyki(page: Page) -> Extraction:
     first = records[0]
     date = first.published_at.date().isoformat() if first.published_at else None
     failure = "" if body.strip() else "empty body"
-    return Extraction(body, first.title, date, failure, seconds)
+    confidence = min(record.confidence for record in records)
+    if confidence < 1:
+        failure = f"fallback (confidence {confidence})"
+    return Extraction(body, first.title, date, failure, seconds, len(records), confidence)
 
 
 def run_trafilatura(page: Page) -> Extraction:
@@ -164,6 +169,15 @@ def page_recall(tp: float, fp: float, fn: float) -> float:
     return 0.0 if tp == fn == 0 else tp / (tp + fn)
 
 
+def _records_note(tool: str, extractions: list[Extraction]) -> str:
+    """For praktyki: pages split into several records, pages read by the fallback."""
+    if tool != "praktyki":
+        return ""
+    several = sum(1 for got in extractions if got.records > 1)
+    fallback = sum(1 for got in extractions if got.confidence < 1)
+    return f"  several-record pages {several}  fallback pages {fallback}"
+
+
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
@@ -184,6 +198,7 @@ def run_aeb(tools: list[str], worst: int) -> None:
             rows[tool].append((precision, recall, _f1(precision, recall), page, got))
     print(f"aeb-dev ({len(pages)} pages): 4-token shingles, means over pages")
     for tool in tools:
+        extractions = [row[4] for row in rows[tool]]
         precision = statistics.mean(row[0] for row in rows[tool])
         recall = statistics.mean(row[1] for row in rows[tool])
         empty = sum(1 for row in rows[tool] if not row[4].body.strip())
@@ -191,7 +206,7 @@ def run_aeb(tools: list[str], worst: int) -> None:
         print(
             f"  {tool:<12} P {precision:.3f}  R {recall:.3f}  F1 {_f1(precision, recall):.3f}"
             f"  empty {empty}  zero-F1 {sum(1 for row in rows[tool] if row[2] == 0)}"
-            f"  time {seconds:.1f}s"
+            f"  time {seconds:.1f}s{_records_note(tool, extractions)}"
         )
     for tool in tools:
         print(f"  worst pages, {tool}:")
@@ -227,6 +242,7 @@ class TrafevalScore:
     dates_on_undated: int = 0
     empty: int = 0
     seconds: float = 0.0
+    extractions: list[Extraction] = field(default_factory=list)
     misses: list[tuple[int, Page, Extraction]] = field(default_factory=list)
 
     def add(self, page: Page, got: Extraction) -> None:
@@ -238,6 +254,7 @@ class TrafevalScore:
         self.tp, self.fn, self.fp = self.tp + tp, self.fn + len(with_) - tp, self.fp + fp
         self.empty += not text
         self.seconds += got.seconds
+        self.extractions.append(got)
         if len(with_) - tp + fp:
             self.misses.append((len(with_) - tp + fp, page, got))
         if "title" in page.gold:
@@ -279,7 +296,8 @@ def run_trafeval(tools: list[str], worst: int) -> None:
             scores[tool].add(page, TOOLS[tool](page))
     print(f"trafeval-dev ({pages} pages): snippets summed over pages; title/date exact")
     for tool in tools:
-        print(f"  {tool:<12} {scores[tool].summary()}")
+        note = _records_note(tool, scores[tool].extractions)
+        print(f"  {tool:<12} {scores[tool].summary()}{note}")
     for tool in tools:
         print(f"  worst pages, {tool} (missed with + found without):")
         for errors, page, got in sorted(scores[tool].misses, key=lambda m: -m[0])[:worst]:

@@ -29,11 +29,20 @@ if TYPE_CHECKING:
         resolve_ops_sites,
     )
     from praktyki.crawl.settings import CrawlSettings
-    from praktyki.dataset import export_archive, export_tables, search
+    from praktyki.dataset import (
+        export_archive,
+        export_tables,
+        quality_report,
+        render_report_html,
+        search,
+        serve_dataset,
+    )
     from praktyki.load import open_database, search_practices
     from praktyki.pages import ParsedFile, parse_files, render_files
+    from praktyki.schemas.quality import QualityReport
     from praktyki.schemas.registry import Registry, SiteEntry
     from praktyki.schemas.run import RunChange, RunStatus, RunSummary
+    from praktyki.store.read_export import read_export
 
 _HOME = {
     "ProgressSink": "praktyki.crawl.engine",
@@ -50,6 +59,11 @@ _HOME = {
     "export_archive": "praktyki.dataset",
     "export_tables": "praktyki.dataset",
     "search": "praktyki.dataset",
+    "serve_dataset": "praktyki.dataset",
+    "quality_report": "praktyki.dataset",
+    "render_report_html": "praktyki.dataset",
+    "read_export": "praktyki.store.read_export",
+    "QualityReport": "praktyki.schemas.quality",
     "open_database": "praktyki.load",
     "search_practices": "praktyki.load",
     "ParsedFile": "praktyki.pages",
@@ -66,6 +80,7 @@ __all__ = [
     "CrawlSettings",
     "DEFAULT_BDP_URL",
     "ParsedFile",
+    "QualityReport",
     "ProgressSink",
     "Registry",
     "RunChange",
@@ -81,12 +96,16 @@ __all__ = [
     "load_registry",
     "open_database",
     "parse_files",
+    "quality_report",
+    "read_export",
     "read_registry",
     "render_files",
+    "render_report_html",
     "reparse",
     "resolve_ops_sites",
     "search",
     "search_practices",
+    "serve_dataset",
 ]
 
 

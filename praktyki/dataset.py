@@ -1,7 +1,8 @@
-"""Reading an existing dataset: export its tables, search it, write its archive as WARC.
+"""Reading an existing dataset: export its tables, search it, browse it in Datasette, report
+on its quality, write its archive as WARC.
 
 Each function takes the database's path, refuses one that does not exist (a typo must not
-create an empty database) and closes what it opens.
+create an empty database; ConfigError, which the CLI maps to exit 2) and closes what it opens.
 """
 
 from __future__ import annotations
@@ -13,14 +14,25 @@ from pathlib import Path
 import sqlite_utils
 
 from praktyki.errors import ConfigError
+from praktyki.schemas.quality import QualityReport
 
-__all__ = ["export_archive", "export_tables", "require_database", "search"]
+__all__ = [
+    "export_archive",
+    "export_tables",
+    "quality_report",
+    "render_report_html",
+    "require_database",
+    "search",
+    "serve_dataset",
+]
+
+_FORMATS = ("csv", "jsonl", "parquet")
 
 
 def require_database(db_path: Path | str) -> Path:
     """``db_path`` if a database is there, else a ConfigError saying how to make one."""
     path = Path(db_path)
-    if not path.exists():
+    if not path.is_file():
         raise ConfigError(f"no database at {path} (run a crawl or praktyki demo first)")
     return path
 
@@ -37,14 +49,24 @@ def _existing(db_path: Path | str) -> Iterator[sqlite_utils.Database]:
 
 
 def export_tables(
-    db_path: Path | str, out_dir: Path, *, fmt: str = "csv", tables: Sequence[str] = ()
+    db_path: Path | str,
+    out_dir: Path | str,
+    *,
+    fmt: str = "csv",
+    tables: Sequence[str] = (),
+    raw_csv: bool = False,
 ) -> dict[str, int]:
-    """Write the dataset tables (default: all) to ``out_dir`` with the codebook and a
-    datapackage.json; rows written per table."""
-    from praktyki.store.export import ExportFormat, export_dataset
+    """Write the dataset tables (default: all) to ``out_dir`` as csv, jsonl or parquet, with
+    the codebook and a Frictionless datapackage.json (updated, not replaced, when one is
+    there); rows written per table. ``raw_csv`` turns off the CSV formula guard."""
+    from praktyki.store.export import ExportFormat, export_dataset  # pyarrow: only here
 
+    if fmt not in _FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; formats: {', '.join(_FORMATS)}")
     with _existing(db_path) as db:
-        return export_dataset(db, out_dir, fmt=ExportFormat(fmt), tables=tables)
+        return export_dataset(
+            db, Path(out_dir), fmt=ExportFormat(fmt), tables=tables, raw_csv=raw_csv
+        )
 
 
 def search(
@@ -62,3 +84,27 @@ def export_archive(db_path: Path | str, out: Path, *, run_id: int | None = None)
     from praktyki.crawl.service import export_archive as export_warc_file
 
     return export_warc_file(require_database(db_path), out, run_id=run_id)
+
+
+def serve_dataset(db_path: Path | str, *, port: int = 8001) -> None:
+    """Open the dataset in Datasette on http://127.0.0.1:PORT/ until interrupted (metadata from
+    the codebook, crawl internals hidden, canned queries, folded ``?_search=``)."""
+    from praktyki.browse.serve import serve_datasette
+
+    serve_datasette(require_database(db_path), port=port)
+
+
+def quality_report(db_path: Path | str) -> QualityReport:
+    """Coverage per source and field, unknown Metryka labels, failures by site and reason,
+    and each run's new / changed / removed records."""
+    from praktyki.store.quality import quality_report as build_report
+
+    with _existing(db_path) as db:
+        return build_report(db)
+
+
+def render_report_html(report: QualityReport) -> str:
+    """The report as a static HTML page (inline SVG charts, UTF-8, readable offline)."""
+    from praktyki.browse.report_html import render_report_html as render
+
+    return render(report)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from praktyki.parsers.chrome import is_chrome_line
+from praktyki.parsers.chrome import is_chrome_line, is_comment_area, is_side_box
 from praktyki.parsers.ops import parse_ops_page
 
 HANDMADE = Path(__file__).parent / "fixtures" / "ops" / "handmade"
@@ -94,6 +94,19 @@ def test_chrome_is_not_in_any_body(chrome: str) -> None:
         "Podmiot udostępniający informację: GOPS",
         "Drukuj",
         "Czytaj więcej »",
+        "Zobacz także",
+        "Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo",
+        "Lesen Sie auch",
+        "À lire aussi",
+        "Related Stories",
+        "You may also like",
+        "Share this article",
+        "Follow us on Twitter and Instagram",
+        "Subscribe now to our eNATION edition for the full story.",
+        "Kommentare geschlossen",
+        "12 Comments",
+        "Dodaj komentarz",
+        "War der Artikel nützlich?",
     ],
 )
 def test_chrome_line_shapes(line: str) -> None:
@@ -109,6 +122,11 @@ def test_chrome_line_shapes(line: str) -> None:
         "Klub współpracuje z wolontariuszami z Centrum Wolontariatu.",
         "Więcej informacji udziela pracownik socjalny pod numerem 62 765 68 10.",
         "Zgłoszenia przyjmujemy w siedzibie ośrodka do dnia 30.06.2022 r.",
+        "Zapisz się do Klubu Seniora w pokoju nr 5.",
+        "Polecamy lekturę poradnika dla opiekunów osób starszych.",
+        "Dołącz do nas! Szukamy wolontariuszy do pracy z dziećmi.",
+        "Komentarz kierownika ośrodka do nowych przepisów o dodatku osłonowym.",
+        "Newsletter ośrodka ukazuje się raz w miesiącu i trafia do wszystkich sołectw.",
     ],
 )
 def test_content_lines_are_not_chrome(line: str) -> None:
@@ -144,3 +162,38 @@ def test_breadcrumb_without_screen_reader_labels(markup: str, trail: tuple[str, 
     )
     [record] = parse_ops_page(page.encode(), "https://ops.example.pl/a")
     assert record.breadcrumb == trail
+
+
+@pytest.mark.parametrize(
+    ("names", "box"),
+    [
+        ("post-share-buttons", True),
+        ("article__share", True),
+        ("wp-caption-text", True),
+        ("related_posts widget", True),
+        ("newsletter-box", True),
+        ("entry-tags", True),
+        ("social-media-embed", False),  # a quoted tweet is part of the article
+        ("shared-content", False),
+        ("headline", False),
+        ("entry-content", False),
+    ],
+)
+def test_side_box_class_words(names: str, box: bool) -> None:
+    assert is_side_box(names) is box
+
+
+@pytest.mark.parametrize(
+    ("names", "comments"),
+    [
+        ("comments-area", True),
+        ("comment-list", True),
+        ("comment odd alt depth-1 comment-950566", True),
+        ("respond", True),
+        ("disqus_thread", True),
+        ("has-comments post", False),
+        ("entry-content", False),
+    ],
+)
+def test_comment_area_class_words(names: str, comments: bool) -> None:
+    assert is_comment_area(names) is comments

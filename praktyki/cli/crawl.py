@@ -66,6 +66,20 @@ def crawl_options(func: F) -> F:
             default=None,
             help="Dataset key of the site [default: bdp for dobrepraktyki.pl, else host:port].",
         ),
+        click.option(
+            "--export",
+            "export_dir",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="After the run, export the dataset to DIR (as praktyki export does).",
+        ),
+        click.option(
+            "--export-format",
+            type=click.Choice(["csv", "jsonl", "parquet"]),
+            default="csv",
+            show_default=True,
+            help="Format of --export.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -99,9 +113,11 @@ def crawl_bdp_command(
 
     settings = crawl_settings(options, assembly_worker=True)
     target = {"base_url": base_url} if base_url else {}
+    _prepare_export_dir(options["export_dir"])
     with progress_for(common) as progress:
         summary = api.crawl_bdp(common.db_path, settings=settings, progress=progress, **target)
     report_summary(summary, common, json_summary)
+    _export_after_run(options, common)
     sys.exit(summary.exit_code or 0)
 
 
@@ -145,6 +161,7 @@ def crawl_ops_command(
     if options["source"] is not None:
         raise ConfigError("--source does not apply to crawl ops (each site's name is its source)")
     settings = crawl_settings(options)
+    _prepare_export_dir(options["export_dir"])
     with progress_for(common) as progress:
         summary = api.crawl_ops(
             common.db_path,
@@ -155,7 +172,29 @@ def crawl_ops_command(
             bases=dict(_name_url(value) for value in bases + replica_bases),
         )
     report_summary(summary, common, json_summary)
+    _export_after_run(options, common)
     sys.exit(summary.exit_code or 0)
+
+
+def _prepare_export_dir(export_dir: Path | None) -> None:
+    """Fail before the crawl, not after it, when the export folder cannot be made."""
+    if export_dir is not None:
+        try:
+            export_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot create {export_dir}: {exc.strerror or exc}") from exc
+
+
+def _export_after_run(options: dict[str, Any], common: Common) -> None:
+    """``--export DIR``: the dataset as praktyki export writes it, once the run is over."""
+    export_dir = options["export_dir"]
+    if export_dir is None:
+        return
+    from praktyki import api
+
+    counts = api.export_tables(common.db_path, export_dir, fmt=options["export_format"])
+    if not common.quiet:
+        click.echo(f"exported {len(counts)} tables ({sum(counts.values())} rows) to {export_dir}")
 
 
 def _name_url(value: str) -> tuple[str, str]:

@@ -13,7 +13,9 @@ import re
 
 __all__ = [
     "CHROME_ATTRS",
+    "BOX_WORD",
     "CHROME_LINES",
+    "COMMENT_WORD",
     "ATTACHMENTS_LABEL",
     "HOURS_LABEL",
     "META_BLOCK",
@@ -22,6 +24,8 @@ __all__ = [
     "NEGATIVE_ATTRS",
     "POSITIVE_ATTRS",
     "is_chrome_line",
+    "is_comment_area",
+    "is_side_box",
 ]
 
 MAX_CHROME_LINE = 160
@@ -67,6 +71,46 @@ CHROME_LINES: tuple[tuple[str, str], ...] = (
         r"treści|informacje))?\s*:?$",
     ),
     ("tool link", r"^(poprzedni|następny|starsze|nowsze)( artykuł| wpis| strona)?\b.{0,60}$"),
+    # The same boxes on sites in other languages (the markup nobody here wrote): a "read also"
+    # label, with or without the linked title after it, a share or follow prompt, a comment
+    # counter or form heading, a paywall or feedback prompt. Anchored at the line's start.
+    (
+        "related label",
+        r"^(read (also|more)|see also|related( (stories|articles|posts|links|content|news|"
+        r"reading|coverage))?|you (may|might) (also )?(like|enjoy)|recommended( for you)?|"
+        r"most (read|popular)|lesen sie (auch|mehr|hier)|mehr zum thema|auch interessant|"
+        r"(das )?(könnte|dürfte) (sie|dich) auch interessieren|schon gelesen|"
+        r"empfehlungen( aus der redaktion)?|weitere (artikel|beiträge)( zum thema| aus [\w ]+)?|"
+        r"(à )?lire aussi|voir aussi|sur le même sujet|lea (también|más)|lee también|"
+        r"vea también|ver también|mira también|te puede interesar|leggi anche|"
+        r"potrebbe interessarti|lees ook)\b\W{0,3}(\s.{0,150})?$",
+    ),
+    (
+        "social",
+        r"^(share (this|on|it|the)|like it\? share it|teilen sie|diesen artikel teilen|"
+        r"partager|compartir|condividi|follow (us|me)|folgen sie uns|folge uns|síguenos|"
+        r"siguenos|suivez-nous|seguici|obserwuj nas)\b.{0,100}$",
+    ),
+    (
+        "subscribe",
+        r"^(subscribe|sign up|abonnieren|jetzt abonnieren|zum newsletter|newsletter\W{0,3}$|"
+        r"suscríbete|suscribite|abonnez-vous|iscriviti|kostenlos registrieren|"
+        r"schon registriert|already a subscriber|to (view|read) the full (story|article)|"
+        r"log in to (read|continue))\b.{0,120}$",
+    ),
+    (
+        "comments",
+        r"^(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?|commenti|"
+        r"no comments( yet)?|keine kommentare|kommentare geschlossen|comments (are )?closed|"
+        r"leave a (comment|reply)|schreibe einen kommentar|hinterlasse einen kommentar|"
+        r"dodaj komentarz|brak komentarzy)\b\W{0,3}$",
+    ),
+    (
+        "feedback",
+        r"^(war (der|dieser) artikel (hilfreich|nützlich)|was this (article|page|post) "
+        r"(helpful|useful)|(did|do) you (like|enjoy) this|dieser artikel gefällt ihnen|"
+        r"czy (ten )?(artykuł|informacja) (był[ao]? )?pomocn)\w*\W{0,3}$",
+    ),
     ("bip link", r"^link do\b"),
     # a bulletin's banner, "Biuletyn Informacji Publicznej Miejskiego Ośrodka … w Zalesiu",
     # words only (chrome in content, yet the site's name: ``ops_page.site_name_of`` takes it)
@@ -159,6 +203,48 @@ CHROME_ATTRS = re.compile(
     r"sr-only|visually-hidden|screen-reader",
     re.IGNORECASE,
 )
+
+
+# One id/class word that names a comment thread, its items, its heading or its form
+# ("comment-list", "comments-area", "comment-950566", "respond", "disqus_thread", "komentarze"):
+# readers' comments are not the article, however long they run. Matched on whole words, so
+# "has-comments" on an article element is not one.
+COMMENT_WORD = re.compile(
+    r"(?:^|\s)(?:(?:post|entry|article|blog|page|wp|fb|user|reader|news|single)[-_]+)?"
+    r"(?:comments?|komentarze?|commentlist|respond|disqus(?:_thread)?)"
+    r"(?:[-_]+(?:list|section|area|thread|wrap|wrapper|container|block|respond|form|box|title|"
+    r"body|content|meta|author|text|item|reply|\d+))*(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+# One id/class word that names a box beside the article's text, in any CMS: share bars,
+# "related" / "recommended" lists, newsletter and subscription boxes, advertising, image
+# captions and credits, galleries and slideshows, tag lists, author bios. A part of a
+# hyphenated word must be one of these ("post-share-buttons", "wp-caption-text",
+# "related_posts"), so "shared-content" or "headline" are not. Word parts exclude "_" so the
+# pattern cannot backtrack exponentially on a long "a_a_a_…" class.
+BOX_WORD = re.compile(
+    r"(?:^|\s)(?![-\w]*embed)(?:[^\W_]+[-_]+)*(?:share|sharing|sharedaddy|social|socials|related|"
+    r"recommended|recommendations|newsletter|subscribe|subscription|advert|advertisement|ads?|"
+    r"adslot|promo|sponsored|outbrain|taboola|caption|credit|credits|gallery|slideshow|carousel|"
+    r"tags|tagcloud|author-?bio|authorbox|about-author|udostepnij|polecane|powiazane)"
+    r"(?:[-_]+[^\W_]+)*(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+def is_comment_area(names: str) -> bool:
+    """Whether an element's ``id``/``class`` words name a comment thread (``COMMENT_WORD``)."""
+    return COMMENT_WORD.search(names) is not None
+
+
+def is_side_box(names: str) -> bool:
+    """Whether an element's ``id``/``class`` words name a box beside the article (``BOX_WORD``).
+
+    An embed ("social-media-embed": a quoted tweet) is a part of the article, not a box.
+    """
+    return BOX_WORD.search(names) is not None
 
 
 def is_chrome_line(text: str) -> str | None:

@@ -26,12 +26,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from praktyki.errors import TooComplex
-from praktyki.parsers.chrome import CHROME_ATTRS, NEGATIVE_ATTRS, POSITIVE_ATTRS
+from praktyki.parsers.chrome import (
+    CHROME_ATTRS,
+    NEGATIVE_ATTRS,
+    POSITIVE_ATTRS,
+    is_comment_area,
+    is_side_box,
+)
 
 __all__ = [
     "Line",
@@ -44,6 +50,8 @@ __all__ = [
 ]
 
 MIN_PARAGRAPH = 25
+_WRAPPER_SHARE = 0.5  # a soft chrome element holding this share of the page's text wraps it
+_HARD_WRAPPER_SHARE = 0.8  # the same for nav/header/aside/role: an unclosed <header>, say
 _LEVELS = 6  # block ancestors a paragraph scores for (page-builder columns nest deep)
 
 
@@ -73,8 +81,11 @@ DOC_EXTENSIONS = re.compile(
     r"\.(pdf|docx?|odt|ods|xlsx?|rtf|pptx?|odp|zip|rar|7z|jpe?g|png|gif|txt|csv)$", re.IGNORECASE
 )
 _SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_COLUMN_SHARE = 0.8  # share of a block's text its repeated articles hold to split it
 # ids that name the page's own header or footer (whole id, so "footer-news" is not one)
 _EDGE_NAME = re.compile(r"(site-|page-)?(footer|stopka|stopka-strony|naglowek|header|masthead)")
+_WRAPPER_TAGS = frozenset({"html", "body", "main", "article"})  # never a box beside the text
 _ROLE_CHROME = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
 
 
@@ -90,6 +101,7 @@ class Line:
     link_chars: int = 0
     chrome: bool = False
     hrefs: tuple[str, ...] = ()
+    chrome_at: int = 0  # mem_id of the innermost chrome ancestor (0: none)
     strong: bool = False  # the whole line is bold (<b>/<strong>): a heading on old sites
 
     @property
@@ -108,6 +120,8 @@ class Linearized:
     lines: list[Line]
     nodes: dict[int, LexborNode]
     _spans: dict[int, tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    # results that readers of the page compute once and ask for again (ops_lists' teasers)
+    memo: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def span(self, node_id: int) -> tuple[int, int]:
         """Index range of the lines inside a block (empty range if none)."""
@@ -148,7 +162,9 @@ class _Walk:
     items: int = 0
     links: int = 0
     strongs: int = 0
-    chrome: int = 0
+    chrome: list[int] = field(default_factory=list)  # the open chrome elements, innermost last
+    chrome_parent: dict[int, int] = field(default_factory=dict)  # chrome element -> enclosing one
+    soft_chrome: set[int] = field(default_factory=set)  # chrome by a guess (``_SOFT``)
     article: int = 0
     after_br: bool = False
     path_entries: int = 0
@@ -174,8 +190,9 @@ class _Walk:
                     heading=self.heading[-1] if self.heading else 0,
                     item=self.items > 0,
                     link_chars=min(self.link_chars, len(text)),
-                    chrome=self.chrome > 0,
+                    chrome=bool(self.chrome),
                     hrefs=tuple(self.hrefs),
+                    chrome_at=self.chrome[-1] if self.chrome else 0,
                     strong=self.strong_chars >= 0.9 * len(text.replace(" ", "")),
                 )
             )
@@ -225,7 +242,38 @@ def linearize(root: LexborNode) -> Linearized:
         children = list(node.iter(include_text=True))
         stack.extend((child, False, 0) for child in reversed(children))
     walk.flush(new_para=True)
-    return Linearized(walk.lines, walk.nodes)
+    return Linearized(_unwrap_chrome(walk), walk.nodes)
+
+
+def _unwrap_chrome(walk: _Walk) -> list[Line]:
+    """Lines of a guessed chrome element that wraps most of the page's text are not chrome.
+
+    ASP.NET pages put the whole page in one ``<form>``; a ``<body class="cookies-not-set">``
+    names a cookie state: such a wrapper holds the article, so it cannot be the page's chrome.
+    Chrome elements nested inside it (its ``nav``, its cookie banner) stay chrome. A ``header``
+    or ``aside`` (an unclosed one, or a CMS's odd choice) must hold far more to be a wrapper:
+    a short page's footer can hold half its text.
+    """
+    if not walk.chrome_parent:
+        return walk.lines
+    text: dict[int, int] = defaultdict(int)
+    page_text = 0
+    for line in walk.lines:
+        chars = len(line.text) - line.link_chars
+        page_text += chars
+        text[line.chrome_at] += chars
+    order = list(walk.chrome_parent)  # entry order: every element after its enclosing one
+    for node_id in reversed(order):
+        text[walk.chrome_parent[node_id]] += text[node_id]
+    chrome: dict[int, bool] = {0: False}
+    for node_id in order:
+        share = _WRAPPER_SHARE if node_id in walk.soft_chrome else _HARD_WRAPPER_SHARE
+        wrapper = text[node_id] >= share * page_text
+        chrome[node_id] = chrome[walk.chrome_parent[node_id]] or not wrapper
+    return [
+        line if line.chrome == chrome[line.chrome_at] else replace(line, chrome=not line.chrome)
+        for line in walk.lines
+    ]
 
 
 # bit flags remembering what _enter pushed, so _leave pops exactly that
@@ -267,8 +315,12 @@ def _enter(walk: _Walk, node: LexborNode, tag: str, depth: int) -> int:
     if tag in ("article", "main"):
         walk.article += 1
         flags |= _ARTICLE
-    if _is_chrome(node, tag, walk.article > 0):
-        walk.chrome += 1
+    chrome = _chrome(node, tag, walk.article > 0)
+    if chrome:
+        walk.chrome_parent[node.mem_id] = walk.chrome[-1] if walk.chrome else 0
+        if chrome == _SOFT:
+            walk.soft_chrome.add(node.mem_id)
+        walk.chrome.append(node.mem_id)
         flags |= _CHROME
     return flags
 
@@ -288,18 +340,34 @@ def _leave(walk: _Walk, node: LexborNode, flags: int) -> None:
     if flags & _ARTICLE:
         walk.article -= 1
     if flags & _CHROME:
-        walk.chrome -= 1
+        walk.chrome.pop()
 
 
-def _is_chrome(node: LexborNode, tag: str, in_article: bool) -> bool:
+_HARD, _SOFT = 1, 2  # chrome by its kind of element, chrome by a guess (``_chrome``)
+
+
+def _chrome(node: LexborNode, tag: str, in_article: bool) -> int:
+    """0, ``_HARD`` (``nav``, a page footer, a ``role``) or ``_SOFT`` (a ``form``, a class word).
+
+    A soft guess can also fit an element that wraps the article itself (``_unwrap_chrome``).
+    """
+    if tag == "form":
+        return _SOFT
+    if tag == "figcaption":
+        return _HARD  # an image's caption and credit: not the article's text
     if tag in CHROME_TAGS or (tag in EDGE_TAGS and not in_article):
-        return True
+        return _HARD
     attrs = node.attributes
     if not in_article and _EDGE_NAME.fullmatch((attrs.get("id") or "").strip().lower()):
-        return True  # <div id="stopka">: a page footer written before <footer> existed
+        return _HARD  # <div id="stopka">: a page footer written before <footer> existed
     if (attrs.get("role") or "").lower() in _ROLE_CHROME:
-        return True
-    return bool(CHROME_ATTRS.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"))
+        return _HARD
+    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
+    if tag in _WRAPPER_TAGS:
+        return _SOFT if CHROME_ATTRS.search(names) else 0
+    if is_comment_area(names):
+        return _HARD  # readers' comments: never the article, even when they outweigh it
+    return _SOFT if CHROME_ATTRS.search(names) or is_side_box(names) else 0
 
 
 def _hidden(node: LexborNode) -> bool:
@@ -402,6 +470,9 @@ def _widen(page: Linearized, best: int, plain: dict[int, int], total: dict[int, 
 def _repeated_articles(
     page: Linearized, best: int, plain: dict[int, int], total: dict[int, int]
 ) -> MainContent | None:
+    inside = _articles_inside(page, best, plain, total)
+    if inside is not None:
+        return inside
     candidate: int | None = best
     for _ in range(3):
         if candidate is None:
@@ -413,19 +484,75 @@ def _repeated_articles(
             # sections of one <article> are its sub-headings, not separate articles
             candidate = parent
             continue
-        node = page.nodes[candidate]
-        signature = (node.tag, node.attributes.get("class"))
+        signature = _signature(page.nodes[candidate])
         siblings = [
             child.mem_id
             for child in page.nodes[parent].iter()
-            if (child.tag, child.attributes.get("class")) == signature
-            and child.mem_id in page.nodes
+            if child.mem_id in page.nodes and _signature(child) == signature
         ]
+        if not _numbered(page, siblings):  # "large-8" and "large-4" columns are not a series
+            raw = page.nodes[candidate].attributes.get("class")
+            siblings = [s for s in siblings if page.nodes[s].attributes.get("class") == raw]
         articles = [s for s in siblings if _article_like(page, s, plain, total)]
         if len(articles) >= 2 and candidate in articles:
             return MainContent(parent, articles)
         candidate = parent
     return None
+
+
+def _articles_inside(
+    page: Linearized, best: int, plain: dict[int, int], total: dict[int, int]
+) -> MainContent | None:
+    """The best block is a column of articles of one kind that hold (nearly) all its text.
+
+    The articles are ``<article>`` elements or blocks numbered in order ("leading-0",
+    "leading-1"): an article's own sections look alike and carry no numbers, grid columns
+    ("large-8", "large-4") and slides are not numbered in order. Not when a headline of a
+    higher rank stands above them (an article's ``h1`` over its ``h2`` sections), nor inside
+    an ``<article>`` (sections of one article).
+    """
+    node = page.nodes[best]
+    if _inside_article(node):
+        return None
+    groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    for child in node.iter():
+        if child.mem_id in page.nodes:
+            groups[_signature(child)].append(child.mem_id)
+    for (tag, _), members in groups.items():
+        if tag != "article" and not _numbered(page, members):
+            continue  # sections of one text look alike; CMS items are numbered or <article>s
+        articles = [m for m in members if _article_like(page, m, plain, total)]
+        held = sum(plain.get(m, 0) for m in articles)
+        enough = len(articles) >= 2 and held >= _COLUMN_SHARE * plain.get(best, 0)
+        if enough and not _outranked(page, articles):
+            return MainContent(best, articles)
+    return None
+
+
+def _numbered(page: Linearized, members: list[int]) -> bool:
+    """The blocks' classes carry the numbers n, n+1, n+2, … in document order."""
+    numbers = []
+    for member in members:
+        found = _DIGITS.search(page.nodes[member].attributes.get("class") or "")
+        if found is None:
+            return False
+        numbers.append(int(found.group()))
+    return len(numbers) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+def _outranked(page: Linearized, articles: list[int]) -> bool:
+    """A heading above the first article outranks the articles' own headings."""
+    first = page.span(articles[0])[0]
+    own = [line.heading for line in page.lines[first : first + 3] if line.heading]
+    rank = min(own) if own else 7
+    above = (line for line in reversed(page.lines[:first]) if line.heading and not line.chrome)
+    nearest = next(above, None)
+    return nearest is not None and nearest.heading < rank
+
+
+def _signature(node: LexborNode) -> tuple[str | None, str]:
+    """Tag and class with numbers blanked: Joomla's "leading-0", "leading-1" are one kind."""
+    return node.tag, _DIGITS.sub("#", node.attributes.get("class") or "")
 
 
 def is_headline(line: Line) -> bool:

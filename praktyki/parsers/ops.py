@@ -21,6 +21,7 @@ Decisions (also in the README's field notes):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -45,7 +46,7 @@ from praktyki.parsers.content import (
 from praktyki.parsers.hrefs import join_href, split_url, url_path
 from praktyki.parsers.html import parse_tree
 from praktyki.parsers.ops_institution import find_institution
-from praktyki.parsers.ops_lists import is_list_page, teaser_lines
+from praktyki.parsers.ops_lists import is_list_page, linked_headlines, teaser_lines
 from praktyki.parsers.ops_meta import is_meta_line, scan_meta
 from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
 from praktyki.parsers.ops_values import find_datetime
@@ -53,7 +54,9 @@ from praktyki.parsers.topics import Topics, load_topics, tag_topics
 from praktyki.schemas.base import Record
 from praktyki.schemas.ops import OpsAttachment, OpsPage
 
-__all__ = ["SiteHints", "parse_ops_page"]
+__all__ = ["FALLBACK_CONFIDENCE", "SiteHints", "parse_ops_page"]
+
+FALLBACK_CONFIDENCE = 0.3  # ``OpsPage.confidence`` of a body taken from the best block of prose
 
 _BULLET = re.compile(r"^(?:[•●▪■◦▫‣⁃∙·*–—-]|&bull;)\s+")
 _ADDRESS = re.compile(r"(?<![\d-])\d{2}-\d{3}(?![\d-])\s+\w")  # "56-200 Góra"
@@ -62,6 +65,7 @@ _FILE_INFO = re.compile(
     r"(?:\d+(?:[.,]\d+)?\s*[kKmMgG]i?[bB])?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.!?…:;][\"”»)]?$")
 _META_AFTER = 14  # lines after an article still searched for its metadata
 _META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
@@ -102,10 +106,28 @@ def parse_ops_page(
         raise MissingBlock("empty document", url=url)
     page = linearize(tree.root)
     main_id, regions = _regions(tree, page, hints)
-    if not regions:
-        raise MissingBlock("no article content found", url=url)
     if main_id is not None and is_list_page(page, main_id, url):
         raise MissingBlock("a list of articles, not an article", url=url)
+    records = _records(tree, page, regions, url, hints, site_name) if regions else []
+    if not records:
+        records = _fallback(tree, page, url, site_name)
+    if not records:
+        reason = (
+            "no article text after removing site chrome" if regions else "no article content found"
+        )
+        raise MissingBlock(reason, url=url)
+    return records
+
+
+def _records(
+    tree: LexborHTMLParser,
+    page: Linearized,
+    regions: list[int],
+    url: str,
+    hints: SiteHints | None,
+    site_name: str | None,
+    confidence: float = 1.0,
+) -> list[OpsPage]:
     titles = title_segments(tree)
     first = page.span(regions[0])[0]
     last = page.span(regions[-1])[1]
@@ -114,17 +136,43 @@ def parse_ops_page(
         "site_name": site_name or site_name_of(tree, page, first, titles, url),
         "breadcrumb": breadcrumb(page),
         "institution": find_institution(page, (first, last)),
+        "confidence": confidence,
     }
     base = _base_url(tree, url)
     records: list[OpsPage] = []
     for index, region in enumerate(regions):
         limit = page.span(regions[index + 1])[0] if index + 1 < len(regions) else None
-        record = _article(tree, page, region, limit, titles, base, hints, url)
+        record = _article(
+            tree, page, region, limit, titles, base, hints, url, alone=len(regions) == 1
+        )
         if record is not None:
             records.append(OpsPage(**shared, **record, article_index=len(records)))
-    if not records:
-        raise MissingBlock("no article text after removing site chrome", url=url)
     return records
+
+
+def _fallback(
+    tree: LexborHTMLParser, page: Linearized, url: str, site_name: str | None
+) -> list[OpsPage]:
+    """The best block of prose when the rules found none: every line counted, chrome or not.
+
+    A page whose article sits inside what looks like chrome (an unclosed ``<header>``, a
+    ``<nav>`` around everything) still has its text; the record says how sure it is
+    (``FALLBACK_CONFIDENCE``) so that a user can filter instead of losing the page.
+    """
+    if not any(line.chrome for line in page.lines):
+        return []
+    bare = Linearized([replace(line, chrome=False) for line in page.lines], page.nodes)
+    main = find_main(bare, _boilerplate)
+    if main is None or is_list_page(bare, main.node_id, url):
+        return []
+    start, end = bare.span(main.node_id)
+    if not any(
+        line.chrome and _is_paragraph(replace(line, chrome=False)) for line in page.lines[start:end]
+    ):
+        return []  # its prose was not chrome: the rules judged it already (a site's search page)
+    return _records(
+        tree, bare, main.articles or [main.node_id], url, None, site_name, FALLBACK_CONFIDENCE
+    )
 
 
 def _regions(
@@ -154,6 +202,8 @@ def _article(
     base: str,
     hints: SiteHints | None,
     url: str,
+    *,
+    alone: bool = True,
 ) -> dict[str, object] | None:
     """One article's record; None when nothing of it is article text (see module doc)."""
     start, end = page.span(region)
@@ -165,13 +215,21 @@ def _article(
     window_from = min(title_at, start) if title_at is not None else start
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
-    window = [line.text for line in page.lines[window_from:window_to]]
+    # nor do chrome lines: a comment's or a sidebar's date is not the article's
+    window = ["" if line.chrome else line.text for line in page.lines[window_from:window_to]]
     meta = scan_meta(["" if is_chrome_line(text) in _SITE_WIDE else text for text in window])
     consumed = {window_from + i for i in meta.consumed} | teaser_lines(page, start, end, url)
+    consumed |= linked_headlines(page, body_from, end, url)
     outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
     lines = [
         line for i, line in enumerate(page.lines) if body_from <= i < end and i not in consumed
     ]
+    if title_at is not None and title_at < start:
+        lines = _lead(page, title_at + 1, start, consumed) + lines
+    elif alone:  # one of several articles: its siblings are the other articles
+        lines = _siblings(page, region, range(start - 1, -1, -1), consumed)[::-1] + lines
+    if alone:
+        lines += _siblings(page, region, range(end, len(page.lines)), consumed)
     body = _render(_body_lines(lines, outside, about_hours=_about_hours(title)))
     if not body:
         return None
@@ -193,6 +251,54 @@ def _article(
         "topics": tag_topics(f"{title}\n{body}", _topics()),
         "attachments": _attachments(_enclosing(page, region, window_from, window_to), base),
     }
+
+
+def _lead(page: Linearized, first: int, start: int, consumed: set[int]) -> list[Line]:
+    """Paragraphs between a headline above the article block and the block: the lead.
+
+    CMSs put the standfirst in a container of its own beside the body's; only prose is taken
+    from there (a byline, a date, a share bar or a second headline between headline and text
+    stays out).
+    """
+    return [
+        line
+        for i, line in enumerate(page.lines[first:start], start=first)
+        if i not in consumed and not line.heading and _is_paragraph(line) and not _linky(line)
+    ]
+
+
+def _siblings(page: Linearized, region: int, indexes: range, consumed: set[int]) -> list[Line]:
+    """Prose in the article block's sibling containers, walking ``indexes`` away from it.
+
+    CMSs split one article over sibling field containers (a lead, the body, a second body part
+    after an advert); a paragraph that shares the block's parent is the article's. The walk
+    steps over chrome (a "related" box, a newsletter box between the parts) and stops at the
+    first other line that is not such prose, or at any heading.
+    """
+    node = page.nodes[region]
+    parent = node.parent
+    if parent is None or parent.mem_id not in page.nodes or (parent.tag or "") in ("body", "html"):
+        return []
+    found: list[Line] = []
+    for i in indexes:
+        line = page.lines[i]
+        if line.chrome and parent.mem_id in line.path:
+            continue
+        if i in consumed or line.heading or parent.mem_id not in line.path or not _sentences(line):
+            break
+        found.append(line)
+    return found
+
+
+def _sentences(line: Line) -> bool:
+    """Prose for sure: a paragraph that reads as sentences, not a footer's address line."""
+    text = line.text
+    return (
+        _is_paragraph(line)
+        and not _linky(line)
+        and (len(text) >= 200 or _SENTENCE_END.search(text) is not None)
+        and _ADDRESS.search(text) is None
+    )
 
 
 def _meta_window_end(page: Linearized, end: int, limit: int) -> int:

@@ -18,13 +18,14 @@ box under a long article leave the page an article.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from praktyki.parsers.chrome import is_chrome_line
 from praktyki.parsers.content import DOC_EXTENSIONS, Linearized, is_headline
 from praktyki.parsers.hrefs import join_href, split_url
 from praktyki.parsers.ops_meta import is_meta_line
 
-__all__ = ["is_list_page", "teaser_lines"]
+__all__ = ["is_list_page", "linked_headlines", "teaser_lines"]
 
 _EXCERPT = 50  # non-link characters that make a line an excerpt
 _HEAD_LINKS = 0.6  # link share of a head line ("Title (06.06.2022r.)" is a head)
@@ -34,6 +35,7 @@ _MIN_TEASERS = 3
 _MAIN_IN_TEASERS = 0.5  # share of the main block's text inside teaser units
 _COVERAGE = 0.5  # share of the container's text inside teaser units
 _CLIMB = 8  # ancestors of the main block tried as the list's container
+_ARTICLE_RUN, _ARTICLE_CHARS = 3, 400  # paragraphs in a row outside teasers: an article
 # A pager: "1 2 3 Następna »", "Strona: [1] 2", "Strona 1 z 3", "« Poprzednie", "Starsze wpisy"
 _PAGER = re.compile(
     r"^(stron[ay]?\s*:?\s*)?([\[(]?\d{1,4}[\])]?[\s|,.]*){2,}[\s«»‹›<>]*(następn\w*|dalej)?[\s»›>]*$|"
@@ -53,6 +55,8 @@ def is_list_page(page: Linearized, main_id: int, url: str) -> bool:
     start, end = page.span(main_id)
     if _share(page, range(start, end), in_unit) < _MAIN_IN_TEASERS:
         return False
+    if _has_article_text(page, range(start, end), in_unit):
+        return False  # an article with a "related posts" strip under it
     node = page.nodes.get(main_id)
     for _ in range(_CLIMB):
         if node is None or node.mem_id not in page.nodes:
@@ -81,6 +85,40 @@ def teaser_lines(page: Linearized, start: int, end: int, url: str) -> set[int]:
     return grouped
 
 
+def linked_headlines(page: Linearized, start: int, end: int, url: str) -> set[int]:
+    """Headings inside ``[start, end)`` that are all one link to another page of the site.
+
+    Inside an article such a heading points at another article ("related" links that news
+    sites drop between paragraphs); the article's own headings are not links elsewhere.
+    """
+    return {
+        i
+        for i in range(start, end)
+        if page.lines[i].heading
+        and not page.lines[i].chrome
+        and page.lines[i].link_density >= _HEAD_LINKS
+        and any(_other_page(href, url) for href in page.lines[i].hrefs)
+    }
+
+
+def _has_article_text(page: Linearized, indexes: range, in_unit: set[int]) -> bool:
+    """A run of paragraphs outside any teaser: an article's text, which no list page has.
+
+    Headings may stand between the paragraphs (an article's sub-headings); a teaser line ends
+    the run. A list's long excerpt is a single paragraph between two teaser heads.
+    """
+    run = chars = 0
+    for i in indexes:
+        line = page.lines[i]
+        if line.chrome or (line.heading and i not in in_unit):
+            continue
+        prose = len(line.text) - line.link_chars >= _EXCERPT * 2 and i not in in_unit
+        run, chars = (run + 1, chars + len(line.text)) if prose else (0, 0)
+        if run >= _ARTICLE_RUN and chars >= _ARTICLE_CHARS:
+            return True
+    return False
+
+
 def _paginated(page: Linearized, start: int, end: int) -> bool:
     return any(page.lines[i].hrefs and _PAGER.match(page.lines[i].text) for i in range(start, end))
 
@@ -93,18 +131,56 @@ def _share(page: Linearized, indexes: range, in_unit: set[int]) -> float:
 
 
 def _units(page: Linearized, url: str) -> list[list[int]]:
+    key = f"teaser units {url}"
+    cached = page.memo.get(key)
+    if cached is None:
+        cached = page.memo[key] = _find_units(page, url)
+    return cast("list[list[int]]", cached)
+
+
+def _find_units(page: Linearized, url: str) -> list[list[int]]:
     heads = [i for i in range(len(page.lines)) if _is_head(page, i, url)]
     units: list[list[int]] = []
     for n, head in enumerate(heads):
         stop = min(heads[n + 1] if n + 1 < len(heads) else len(page.lines), head + 1 + _UNIT_LINES)
         unit = [head]
+        neighbours = heads[max(n - 1, 0) : n + 2]
         for i in range(head + 1, stop):
             line = page.lines[i]
             if line.chrome or len(line.text) > _UNIT_LONG or line.heading:
                 break  # a teaser is a title, a date, an excerpt: a heading starts other text
+            if _outside_unit(page, head, i, neighbours):
+                break
             unit.append(i)
         units.append(unit)
     return units
+
+
+def _outside_unit(page: Linearized, head: int, index: int, neighbours: list[int]) -> bool:
+    """The line is not in the head's own teaser box: an article's paragraph after a link.
+
+    News sites drop "related" headline links between an article's paragraphs; the paragraph
+    after such a link is shallower than the link and shares with it only an element that also
+    holds the next or previous link, or the paragraph just before the link. A teaser's excerpt
+    shares a box with its head alone.
+    """
+    head_path, path = page.lines[head].path, page.lines[index].path
+    if len(path) >= len(head_path):
+        return False
+    shared = 0
+    while shared < len(path) and path[shared] == head_path[shared]:
+        shared += 1
+    if shared == 0:
+        return True
+    box = path[shared - 1]
+    if any(box in page.lines[other].path for other in neighbours if other != head):
+        return True
+    before = page.lines[head - 1] if head else None
+    return (
+        before is not None
+        and box in before.path
+        and len(before.text) - before.link_chars >= _EXCERPT
+    )
 
 
 def _is_head(page: Linearized, index: int, url: str) -> bool:

@@ -44,3 +44,6 @@ class OpsPage(Record):
     topics: tuple[str, ...] = ()
     attachments: tuple[OpsAttachment, ...] = ()
     article_index: int = 0
+    # How sure the extractor is that ``body`` is the article: 1.0 when the content rules found
+    # it, lower when it fell back to the page's best block of prose (``parsers.ops``).
+    confidence: float = 1.0

@@ -452,30 +452,57 @@ TABLES: tuple[TableDoc, ...] = (
     ),
     TableDoc(
         "practices_fts",
-        "FTS5 index over practices: folded (lower case, no diacritics, ł→l) copies of the "
-        "text; search with praktyki.store.fts.search_practices or fold the query yourself.",
-        "(source, practice_id) unindexed",
+        "FTS5 index over practices (external content: rowid = practices.rowid, text read from "
+        "practices). Each value is indexed as shown plus, where folding changes it, folded "
+        "(lower case, no diacritics, ł→l), so `współpraca`, `wspolpraca`, `Łódź` and `lodz` "
+        "all match; Datasette's `?_search=` and `sqlite-utils search practices` use it. "
+        "Rebuild with praktyki.store.search_index.rebuild_search_index, not FTS5's 'rebuild'.",
+        "rowid = practices.rowid",
         (
-            _c("source", "", "practices.source (not indexed)."),
-            _c("practice_id", "", "practices.practice_id (not indexed)."),
-            _c("title", "", "Folded title.", "", "aktywne formy dzialan …"),
-            _c("summary", "", "Folded summary."),
-            _c("presentation", "", "Folded full text."),
+            _c("title", "", "practices.title, indexed as shown and folded."),
+            _c("summary", "", "practices.summary, likewise."),
+            _c("presentation", "", "practices.presentation, likewise."),
         ),
     ),
     TableDoc(
         "ops_fts",
-        "FTS5 index over OPS articles, folded like practices_fts.",
-        "(source, url, article_index) unindexed",
+        "FTS5 index over OPS articles (rowid = ops_pages.rowid), folded like practices_fts.",
+        "rowid = ops_pages.rowid",
         (
-            _c("source", "", "ops_pages.source (not indexed)."),
-            _c("url", "", "ops_pages.url (not indexed)."),
-            _c("article_index", "", "ops_pages.article_index (not indexed)."),
-            _c("title", "", "Folded title."),
-            _c("body", "", "Folded body."),
+            _c("title", "", "ops_pages.title, indexed as shown and folded."),
+            _c("body", "", "ops_pages.body, likewise."),
         ),
     ),
 )
+
+
+EXPORT_NOTES = [
+    "## Exported files (`praktyki export`)",
+    "",
+    "One file per table above (not the FTS indexes) plus this codebook and a Frictionless "
+    "`datapackage.json` (types, primary and foreign keys, licence, sources, creation time; "
+    "`frictionless validate datapackage.json` checks a folder). Types: `date_added` and "
+    "`date_updated` are dates; `fetched_at`, `started_at` and `finished_at` are UTC date-times; "
+    "`published_at` and `modified_at` are the date-times the page shows (in Parquet: wall-clock "
+    "time, without a zone); phones, ids and codes are strings; JSON-array columns are strings "
+    "holding JSON.",
+    "",
+    "- **CSV** (UTF-8, header row). Formula guard (OWASP CSV injection): a text cell starting "
+    "with `=`, `+`, `-`, `@`, a tab or a carriage return (after any leading `'`) gets one more "
+    "`'` in front, so a spreadsheet shows it instead of running it; E.164 phones therefore read "
+    "`'+48…` in CSV. `--raw-csv` writes the cells as stored; the resource's `csvFormulaGuard` "
+    "says which. `praktyki.store.read_export.read_export(folder, table)` removes the guard.",
+    "- **JSON lines**: one object per row, values exactly as stored; a table without rows is one "
+    "line holding its column names as a JSON array (Frictionless' header row: an empty file "
+    "cannot be validated).",
+    "- **Parquet**: values exactly as stored, typed: `date32`, `timestamp[us, UTC]`, nullable "
+    "`int64`, `double`, `string`.",
+    "",
+    "`read_export` (needs pandas: `pip install 'praktyki[pandas]'`) reads any of the three with "
+    "the declared types: strings as `string`, integers as nullable `Int64`, dates and "
+    "date-times as `datetime64`.",
+    "",
+]
 
 
 def _cell(text: str) -> str:
@@ -497,6 +524,7 @@ def render_markdown() -> str:
         "",
     ]
     lines += _render(TABLES)
+    lines += EXPORT_NOTES
     lines += ["# Archive, frontier and crawl bookkeeping", ""]
     lines += _render(CRAWL_TABLES)
     return "\n".join(lines)

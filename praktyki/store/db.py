@@ -20,6 +20,7 @@ from praktyki.store.fields import add_model_columns
 from praktyki.store.rows import storage_errors
 from praktyki.store.schema import create_v1
 from praktyki.store.schema_crawl import create_crawl_tables
+from praktyki.store.search_index import create_search_indexes
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ensure_schema", "open_database", "schema_version"]
 
@@ -30,7 +31,13 @@ Migration = Callable[[Database], None]
 #: Migration N takes a database at version N-1 to version N. Never edit a released one.
 # 1: the dataset tables. 2: the crawl's tables (archive, frontier, crawl bookkeeping, link
 # cache), which version 1 left to each crawl module to create when the store was opened.
-MIGRATIONS: Mapping[int, Migration] = {1: create_v1, 2: create_crawl_tables}
+# 3: the FTS tables as external-content tables over their owners, folded both ways
+# (praktyki.store.search_index), so that Datasette and sqlite-utils search use them.
+MIGRATIONS: Mapping[int, Migration] = {
+    1: create_v1,
+    2: create_crawl_tables,
+    3: create_search_indexes,
+}
 SCHEMA_VERSION: int = max(MIGRATIONS)
 
 BUSY_TIMEOUT_MS = 10_000

@@ -1,36 +1,37 @@
 """Export the dataset as flat files a researcher can open anywhere.
 
-One file per dataset table (CSV with a header row, or JSON lines), rows in primary-key order,
-plus the codebook (``CODEBOOK.md``) and a Frictionless ``datapackage.json`` describing every
-table and field with its type and meaning, so that R, pandas or a spreadsheet read the
-columns typed. The raw archive and the crawl bookkeeping are not exported (``praktyki
-export-warc`` covers the archive); neither are the FTS indexes, which only hold folded copies.
+One file per dataset table (CSV with a header row, JSON lines, or Parquet with real types),
+rows in primary-key order, plus the codebook (``CODEBOOK.md``) and a Frictionless
+``datapackage.json`` describing every table and field with its type, keys and meaning (see
+:mod:`praktyki.store.export_package`). The raw archive and the crawl bookkeeping are not
+exported (``praktyki export-warc`` covers the archive); neither are the FTS indexes.
+:func:`praktyki.store.read_export.read_export` reads a table back into pandas, typed.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Iterator, Sequence
+import datetime as dt
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
-from praktyki import __version__
 from praktyki.errors import ConfigError
 from praktyki.store.codebook import TABLES, TableDoc, render_markdown
+from praktyki.store.export_fields import typed_column
+from praktyki.store.export_package import build_package, read_package, resource_for, write_package
+from praktyki.store.export_rows import source_sites, table_rows
+from praktyki.store.export_write import write_csv, write_jsonl, write_parquet
 from praktyki.store.schema import FTS_TABLES
 
 __all__ = ["ExportFormat", "export_dataset", "exportable_tables"]
-
-_FRICTIONLESS_TYPES = {"TEXT": "string", "INTEGER": "integer", "REAL": "number", "BLOB": "string"}
 
 
 class ExportFormat(StrEnum):
     CSV = "csv"
     JSONL = "jsonl"
+    PARQUET = "parquet"
 
 
 def exportable_tables() -> tuple[TableDoc, ...]:
@@ -44,19 +45,21 @@ def export_dataset(
     *,
     fmt: ExportFormat = ExportFormat.CSV,
     tables: Sequence[str] = (),
+    raw_csv: bool = False,
 ) -> dict[str, int]:
-    """Write the chosen tables (default: all) to ``out_dir``; return rows written per table."""
+    """Write the chosen tables (default: all) to ``out_dir``; return rows written per table.
+
+    ``raw_csv`` turns off the CSV formula guard (see :mod:`praktyki.store.export_write`). A
+    ``datapackage.json`` already in ``out_dir`` is updated, not replaced.
+    """
     chosen = _choose(tables)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"cannot create {out_dir}: {exc.strerror or exc}") from exc
-    counts = {table.name: _write_table(db, table, out_dir, fmt) for table in chosen}
+    counts = {table.name: _write_table(db, table, out_dir, fmt, raw_csv) for table in chosen}
     (out_dir / "CODEBOOK.md").write_text(render_markdown(), encoding="utf-8")
-    package = _datapackage(chosen, fmt)
-    (out_dir / "datapackage.json").write_text(
-        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    _update_package(db, out_dir, chosen, fmt, neutralized=not raw_csv)
     return counts
 
 
@@ -68,68 +71,42 @@ def _choose(names: Sequence[str]) -> tuple[TableDoc, ...]:
     unknown = [name for name in names if name not in by_name]
     if unknown:
         raise ConfigError(f"no dataset table {', '.join(unknown)}; tables: {', '.join(by_name)}")
-    return tuple(by_name[name] for name in names)
+    return tuple(by_name[name] for name in dict.fromkeys(names))
 
 
 def _write_table(
-    db: sqlite_utils.Database, table: TableDoc, out_dir: Path, fmt: ExportFormat
+    db: sqlite_utils.Database, table: TableDoc, out_dir: Path, fmt: ExportFormat, raw_csv: bool
 ) -> int:
     path = out_dir / f"{table.name}.{fmt.value}"
-    columns = [column.name for column in table.columns]
-    rows = _rows(db, table.name, columns)
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        if fmt is ExportFormat.CSV:
-            writer.writerow(columns)
-        for row in rows:
-            if fmt is ExportFormat.CSV:
-                writer.writerow(row)
-            else:
-                out.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False))
-                out.write("\n")
-            count += 1
-    return count
-
-
-def _rows(db: sqlite_utils.Database, table: str, columns: list[str]) -> Iterator[tuple[Any, ...]]:
-    if not db[table].exists():
-        return iter(())
-    keys = db.table(table).pks
-    quoted = ", ".join(f'"{name}"' for name in columns)
-    order = ", ".join(f'"{name}"' for name in keys)
-    # table and column names come from the codebook, never from the user
-    return db.execute(f'SELECT {quoted} FROM "{table}" ORDER BY {order}')  # noqa: S608
-
-
-def _datapackage(tables: Sequence[TableDoc], fmt: ExportFormat) -> dict[str, Any]:
-    return {
-        "profile": "tabular-data-package",
-        "name": "praktyki",
-        "title": "Polish local-government good practices (BDP, OPS sites)",
-        "created_by": f"praktyki {__version__}",
-        "resources": [_resource(table, fmt) for table in tables],
-    }
-
-
-def _resource(table: TableDoc, fmt: ExportFormat) -> dict[str, Any]:
-    resource: dict[str, Any] = {
-        "name": table.name,
-        "path": f"{table.name}.{fmt.value}",
-        "description": table.description,
-        "schema": {
-            "fields": [
-                {
-                    "name": column.name,
-                    "type": _FRICTIONLESS_TYPES.get(column.type, "string"),
-                    "description": column.meaning,
-                }
-                for column in table.columns
-            ],
-        },
-    }
+    columns = [typed_column(column) for column in table.columns]
+    rows = table_rows(db, table.name, [column.name for column in columns])
     if fmt is ExportFormat.CSV:
-        resource |= {"profile": "tabular-data-resource", "format": "csv", "encoding": "utf-8"}
-    else:
-        resource |= {"format": "jsonl", "mediatype": "application/x-ndjson"}
-    return resource
+        return write_csv(path, columns, rows, raw=raw_csv)
+    if fmt is ExportFormat.JSONL:
+        return write_jsonl(path, columns, rows)
+    return write_parquet(path, columns, rows)
+
+
+def _update_package(
+    db: sqlite_utils.Database,
+    out_dir: Path,
+    chosen: Sequence[TableDoc],
+    fmt: ExportFormat,
+    *,
+    neutralized: bool,
+) -> None:
+    existing = read_package(out_dir) or {}
+    known = {table.name for table in exportable_tables()}
+    kept = [
+        resource
+        for resource in existing.get("resources", [])
+        if resource.get("name") in known and (out_dir / str(resource.get("path"))).exists()
+    ]
+    fresh = [resource_for(table, fmt.value, neutralized=neutralized) for table in chosen]
+    package = build_package(
+        [*kept, *fresh],
+        order=[table.name for table in exportable_tables()],
+        sources=source_sites(db),
+        created=dt.datetime.now(dt.UTC),
+    )
+    write_package(out_dir, package)

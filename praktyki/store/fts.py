@@ -1,8 +1,8 @@
 """Full-text search over practices and OPS pages, folded the Polish way on both sides.
 
-The FTS5 tables (``practices_fts``, ``ops_fts``) index folded copies of the text (see
-:mod:`praktyki.store.fold`), so queries are folded too: ``lodz`` and ``Łódź`` both find
-"Łódź". FTS5 query syntax is kept: ``"phrases"``, ``prefix*``, ``AND``/``OR``/``NOT``
+The FTS5 tables (``practices_fts``, ``ops_fts``) index the text and a folded copy of it (see
+:mod:`praktyki.store.search_index`); queries are folded here, so ``lodz`` and ``Łódź`` both
+find "Łódź". FTS5 query syntax is kept: ``"phrases"``, ``prefix*``, ``AND``/``OR``/``NOT``
 (upper case, as FTS5 requires), ``NEAR(...)`` and ``column:`` filters.
 """
 
@@ -25,8 +25,7 @@ _PRACTICE_SQL = """
 SELECT p.source, p.practice_id, p.url, p.title, p.section, p.subsection, p.voivodeship,
        p.locality, p.status, bm25(practices_fts) AS rank
 FROM practices_fts
-JOIN practices AS p ON p.source = practices_fts.source
-                   AND p.practice_id = practices_fts.practice_id
+JOIN practices AS p ON p.rowid = practices_fts.rowid
 WHERE practices_fts MATCH ?
 ORDER BY rank, p.source, p.practice_id
 LIMIT ?
@@ -36,8 +35,7 @@ _OPS_SQL = """
 SELECT o.source, o.url, o.article_index, o.title, o.site_name, o.published_at, o.status,
        bm25(ops_fts) AS rank
 FROM ops_fts
-JOIN ops_pages AS o ON o.source = ops_fts.source AND o.url = ops_fts.url
-                   AND o.article_index = ops_fts.article_index
+JOIN ops_pages AS o ON o.rowid = ops_fts.rowid
 WHERE ops_fts MATCH ?
 ORDER BY rank, o.source, o.url, o.article_index
 LIMIT ?

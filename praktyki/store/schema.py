@@ -238,10 +238,9 @@ TABLES_V1: tuple[TableSpec, ...] = (
     HISTORY,
 )
 
-# FTS5 tables holding *folded* copies of the text (see praktyki.store.fold), keyed by the
-# owner's primary key in UNINDEXED columns. Not external-content tables: the indexed text
-# differs from the stored text, and rowids of tables without an INTEGER PRIMARY KEY may
-# change on VACUUM.
+# Version 1's FTS5 tables: folded copies of the text keyed by the owner's primary key in
+# UNINDEXED columns. Migration 3 replaces them with external-content tables that Datasette
+# and sqlite-utils can use (praktyki.store.search_index); this is what version 1 created.
 FTS_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "practices_fts": (PRACTICE_KEY, ("title", "summary", "presentation")),
     "ops_fts": (OPS_KEY, ("title", "body")),

@@ -9,28 +9,25 @@ SELECT and one UPDATE), never by raw bytes.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlite_utils import Database
 
-from praktyki.store.fold import fold_polish
 from praktyki.store.history import changed_fields, record_change, record_history
 from praktyki.store.rows import (
     Child,
     Scalar,
     as_scalar,
     content_hash,
-    delete_where,
     insert_rows,
     read_children,
     select_rows,
-    to_json,
     update_row,
     write_children,
 )
+from praktyki.store.search_index import reindex
 
 __all__ = ["ACTIVE", "REMOVED", "Change", "ChangeKind", "EntityKind", "TrackedRecord"]
 
@@ -120,7 +117,7 @@ def _insert(
     insert_rows(db, kind.table, [row])
     for name, child in kind.children.items():
         write_children(db, child, record.key, record.children[name], replace=False)
-    _index(db, kind, record.key, content, replace=False)
+    _index(db, kind, record.key, None, content)
 
 
 def _update(
@@ -169,7 +166,7 @@ def _update(
         if name in kind.children:
             write_children(db, kind.children[name], record.key, record.children[name])
     if set(fields) & set(kind.fts_columns):
-        _index(db, kind, record.key, content)
+        _index(db, kind, record.key, old, content)
     status = ("status",) if row["status"] != ACTIVE else ()
     return Change(ChangeKind.CHANGED, (*status, *fields))
 
@@ -185,31 +182,22 @@ def stored_content(
     return {**scalars, **lists}
 
 
-def fts_rowid(key: Mapping[str, Scalar]) -> int:
-    """A stable FTS rowid derived from the record's key (63 bits of its sha256).
-
-    FTS5 finds a row by rowid in O(log n), but by an UNINDEXED column only by scanning, and
-    the owner tables' own rowids may change on VACUUM. A collision needs ~3e9 records for
-    even odds of one in a billion, so it is not handled.
-    """
-    digest = hashlib.sha256(to_json(list(key.values())).encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") >> 1
-
-
 def _index(
     db: Database,
     kind: EntityKind,
     key: Mapping[str, Scalar],
+    old: Mapping[str, Scalar] | None,
     content: Mapping[str, Scalar],
-    *,
-    replace: bool = True,
 ) -> None:
-    """(Re)write the record's folded FTS row."""
-    rowid = fts_rowid(key)
-    if replace:
-        delete_where(db, kind.fts_table, {"rowid": rowid})
-    text = {name: fold_polish(str(content[name] or "")) for name in kind.fts_columns}
-    insert_rows(db, kind.fts_table, [{"rowid": rowid, **key, **text}])
+    """(Re)index the record's text (see :mod:`praktyki.load.search_index`); ``old`` is the
+    content indexed so far, None for a new record."""
+    names = list(key)
+    row = db.conn.execute(
+        f"SELECT rowid FROM {kind.table} WHERE "  # noqa: S608 - constant names
+        + " AND ".join(f"{name} = ?" for name in names),
+        [key[name] for name in names],
+    ).fetchone()
+    reindex(db, kind.fts_table, int(row[0]), old, content)
 
 
 def active_keys(db: Database, kind: EntityKind, source: str) -> list[dict[str, Scalar]]:

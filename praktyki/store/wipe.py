@@ -11,6 +11,7 @@ import sqlite_utils
 
 from praktyki.store.ops import OPS_PAGE
 from praktyki.store.practices import PRACTICE
+from praktyki.store.search_index import clear_search_index
 from praktyki.store.tracked import EntityKind
 
 __all__ = ["WipeKind", "wipe"]
@@ -30,7 +31,8 @@ def wipe(db: sqlite_utils.Database, kind: WipeKind) -> None:
     entity_kind, other_entities, side_table = _KINDS[kind]
     entities = (entity_kind.entity, *other_entities)
     marks = ", ".join("?" for _ in entities)
-    db.execute(f"DELETE FROM {entity_kind.fts_table}")  # noqa: S608 - constant names
+    # FTS5's delete-all: a DELETE on an external-content index would re-read the owner rows
+    clear_search_index(db, entity_kind.fts_table)
     for child in entity_kind.children.values():
         db.execute(f"DELETE FROM {child.table}")  # noqa: S608
     db.execute(f"DELETE FROM history WHERE entity IN ({marks})", list(entities))  # noqa: S608
