@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     )
     from praktyki.load import open_database, search_practices
     from praktyki.pages import ParsedFile, parse_files, render_files
+    from praktyki.schemas.archive import ArchiveExport
     from praktyki.schemas.quality import QualityReport
     from praktyki.schemas.registry import Registry, SiteEntry
     from praktyki.schemas.run import RunChange, RunStatus, RunSummary
@@ -69,6 +70,7 @@ _HOME = {
     "ParsedFile": "praktyki.pages",
     "parse_files": "praktyki.pages",
     "render_files": "praktyki.pages",
+    "ArchiveExport": "praktyki.schemas.archive",
     "Registry": "praktyki.schemas.registry",
     "SiteEntry": "praktyki.schemas.registry",
     "RunChange": "praktyki.schemas.run",
@@ -77,6 +79,7 @@ _HOME = {
 }
 
 __all__ = [
+    "ArchiveExport",
     "CrawlSettings",
     "DEFAULT_BDP_URL",
     "ParsedFile",

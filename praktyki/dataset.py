@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from praktyki.errors import ConfigError
+from praktyki.schemas.archive import ArchiveExport
 from praktyki.schemas.quality import QualityReport
 
 __all__ = [
@@ -79,11 +80,15 @@ def search(
         return (search_ops if ops else search_practices)(db, query, limit=limit)
 
 
-def export_archive(db_path: Path | str, out: Path, *, run_id: int | None = None) -> int:
-    """Write the raw archive (or one run of it) as a WARC file; the record count."""
-    from praktyki.crawl.service import export_archive as export_warc_file
+def export_archive(
+    db_path: Path | str, out: Path, *, run_id: int | None = None, wacz: bool = False
+) -> ArchiveExport:
+    """Write the raw archive (or one run of it) as a WARC file as received, its CDXJ index
+    beside it and, with ``wacz``, a WACZ package; what was written (see
+    :mod:`praktyki.crawl.archive_export`)."""
+    from praktyki.crawl.archive_export import export_archive as export_warc_file
 
-    return export_warc_file(require_database(db_path), out, run_id=run_id)
+    return export_warc_file(require_database(db_path), out, run_id=run_id, wacz=wacz)
 
 
 def serve_dataset(db_path: Path | str, *, port: int = 8001) -> None:

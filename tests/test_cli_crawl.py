@@ -130,7 +130,9 @@ def test_export_warc_writes_every_archived_response(tmp_path: Path, base_url: st
     code, stdout, _ = run_cli("export-warc", str(out), "--db", str(db))
     archived = query(db, "SELECT COUNT(*) FROM archive_responses WHERE error IS NULL")[0][0]
     assert code == 0
-    assert stdout.startswith(f"{archived + 1} WARC records")
+    # warcinfo, then per response a response (or revisit) record and its request record
+    assert stdout.startswith(f"{2 * archived + 1} WARC records")
+    assert f"{archived} index lines written to {tmp_path / 'a.cdxj'}" in stdout
 
 
 # -- kill -9 and resume -------------------------------------------------------------------

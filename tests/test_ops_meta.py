@@ -40,6 +40,15 @@ D = dt.datetime
             D(2010, 3, 9, 10, 15),
             "Marta Zielińska",
         ),
+        (["Dodano przez Jan Kowalski, 2019-09-19"], D(2019, 9, 19), "Jan Kowalski"),
+        (["Opublikowano 19 września 2019 przez Anna Nowak"], D(2019, 9, 19), "Anna Nowak"),
+        (["Data wytworzenia: 19.IX.2019"], D(2019, 9, 19), None),
+        (["Utworzono: 19 września 2019"], D(2019, 9, 19), None),
+        (["Opublikowane: 19.09.2019"], D(2019, 9, 19), None),
+        (["Wpis z dnia 19.09.2019"], D(2019, 9, 19), None),
+        (["19 wrz 2019"], D(2019, 9, 19), None),
+        (["Dziś jest:", "sobota, 5 grudnia 2026"], None, None),
+        (["Dzisiaj: 05.12.2026", "Zamieścił: Jan Nowak"], None, "Jan Nowak"),
     ],
     ids=lambda v: repr(v)[:50],
 )
@@ -117,6 +126,9 @@ def test_date_only_lines(line: str, expected: bool) -> None:
         ("Zamieścił: Zbigniew Sowa", True),
         ("Data: ważne informacje dla mieszkańców", False),
         ("Autorzy projektu zapraszają wszystkich mieszkańców na spotkanie w piątek.", False),
+        ("Opublikowano wyniki naboru.", False),
+        ("Opublikowane zostały wyniki naboru do Klubu Seniora na rok 2020.", False),
+        ("Dodał Jan K.", True),
     ],
 )
 def test_meta_lines(line: str, expected: bool) -> None:

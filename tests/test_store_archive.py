@@ -135,7 +135,7 @@ def test_warc_export_reads_back(tmp_path: Path, db: sqlite_utils.Database) -> No
     archive.put(response(url="http://site.test/c", body=b"", status=304), run_id=1)
     archive.put_failure(PAGE, TransportError("reset"), run_id=1, fetched_at=T0)
     out = tmp_path / "crawl.warc.gz"
-    assert export_warc(db, out) == 4
+    assert export_warc(db, out).records == 4
     with out.open("rb") as stream:
         records = list(_read(stream))
     assert records[0] == ("warcinfo", None, None, None)
@@ -151,7 +151,7 @@ def test_warc_export_of_one_run(tmp_path: Path, db: sqlite_utils.Database) -> No
     archive.put(response(url="http://site.test/a"), run_id=1)
     archive.put(response(url="http://site.test/b"), run_id=2)
     out = tmp_path / "run2.warc.gz"
-    assert export_warc(db, out, run_id=2) == 2
+    assert export_warc(db, out, run_id=2).records == 2
     with out.open("rb") as stream:
         uris = [uri for _, uri, _, _ in _read(stream)]
     assert uris == [None, "http://site.test/b"]

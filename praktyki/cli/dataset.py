@@ -36,15 +36,20 @@ def reparse_command(common: Common) -> None:
 @click.command("export-warc")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--run", "run_id", type=click.IntRange(min=1), default=None, help="Only run N.")
+@click.option("--wacz", is_flag=True, help="Also package a WACZ (WARC, index, page list).")
 @with_common
 @handle_errors
-def export_warc_command(file: Path, run_id: int | None, common: Common) -> None:
-    """Write the raw archive (every archived response) to a WARC/1.1 FILE (gzip members)."""
+def export_warc_command(file: Path, run_id: int | None, wacz: bool, common: Common) -> None:
+    """Write the raw archive to a WARC/1.1 FILE as received (request, response and revisit
+    records), a CDXJ index beside it and, with --wacz, a WACZ package for replay tools."""
     from praktyki import api
 
-    count = api.export_archive(common.db_path, file, run_id=run_id)
+    result = api.export_archive(common.db_path, file, run_id=run_id, wacz=wacz)
     if not common.quiet:
-        click.echo(f"{count} WARC records written to {file}")
+        click.echo(f"{result.records} WARC records written to {result.warc}")
+        click.echo(f"{result.index_lines} index lines written to {result.index}")
+        if result.wacz is not None:
+            click.echo(f"WACZ with {result.pages} pages written to {result.wacz}")
 
 
 @click.command("export")

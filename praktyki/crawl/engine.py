@@ -15,8 +15,9 @@ frontier item a worker:
    decompression and no parse; without a cached entry (or a ``discovery_version``) the
    latest archived 2xx body is read and discovered again;
 4. hands the outcome to the writer, which stores outcomes in small groups, each in ONE
-   transaction: archive the responses (or failures), queue the new links, mark the items
-   done or failed. A group is written when it holds ``batch_size`` outcomes, when its oldest
+   transaction: archive the responses (or failures) and the robots.txt answers the fetcher
+   read meanwhile, queue the new links, mark the items done or failed. A group is written
+   when it holds ``batch_size`` outcomes, when its oldest
    is ``batch_seconds`` old, or when the frontier has nothing else to hand out. So a killed
    run loses at most the pages in flight and the unwritten group, all still ``in_progress``
    in the frontier, which :meth:`~praktyki.store.frontier.Frontier.recover` puts back.
@@ -370,6 +371,7 @@ class Engine:
                 )
                 done.append((item.url, response.status, archive_id))
             self.frontier.done_many(done)
+            self._archive_robots(now)
         for outcome in outcomes:
             if outcome.error is not None:
                 log.warning("failed %s: %s", outcome.item.url, outcome.error)
@@ -382,6 +384,15 @@ class Engine:
         self._report()
         if self.after_write is not None:
             self.after_write()
+
+    def _archive_robots(self, now: dt.datetime) -> None:
+        """robots.txt is archived like any response (a replay and a reader need it too)."""
+        for fetched in self.fetcher.take_robots():
+            if isinstance(fetched, FetchError):
+                url = fetched.url or "robots.txt"
+                self.archive.put_failure(url, fetched, self.run_id, now)
+            else:
+                self.archive.put(fetched, self.run_id)
 
     def _store_unusable(
         self, item: FrontierItem, response: FetchedResponse, archive_id: int, error: str

@@ -24,6 +24,7 @@ import httpx
 import sqlite_utils
 
 from praktyki.crawl import ops_assemble
+from praktyki.crawl.archive_export import export_archive
 from praktyki.crawl.assemble import Assembly, assemble_bdp
 from praktyki.crawl.bdp import DEFAULT_BDP_URL, BdpStrategy, default_source
 from praktyki.crawl.engine import Engine, EngineStats, ProgressSink, Strategy
@@ -41,7 +42,6 @@ from praktyki.errors import ConfigError
 from praktyki.schemas.registry import Registry
 from praktyki.schemas.run import RunStatus, RunSummary
 from praktyki.scraper.fetch import Fetcher
-from praktyki.scraper.warc import export_warc
 from praktyki.store import DatabaseLock, begin_run, finish_run, get_run, open_database
 from praktyki.store.archive import Archive
 from praktyki.store.crawl_runs import (
@@ -429,15 +429,6 @@ def reparse(db_path: Path | str) -> RunSummary:
             )
             finish_run(db, run_id, summary)
         return _with_changes(db, summary)
-
-
-def export_archive(db_path: Path | str, out: Path, *, run_id: int | None = None) -> int:
-    """Write the raw archive (or one run of it) as a WARC file; returns the record count."""
-    db = open_database(db_path)
-    try:
-        return export_warc(db, out, run_id=run_id)
-    finally:
-        db.close()
 
 
 # -- demo ---------------------------------------------------------------------------------

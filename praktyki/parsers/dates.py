@@ -3,7 +3,8 @@
 Recognised: ISO-like ``2010-03-14`` / ``2010.03.14`` / ``2010/03/14``, day first
 ``15.05.2015`` / ``14/03/2010`` / ``14-03-2010``, a Polish month name in any case form or
 abbreviated (``2 czerwca 2022``, ``20 marzec 2019``, ``5 wrz. 2019``) or a Roman numeral
-(``15.V.2015``); each optionally followed by ``r.``/``r``/``roku`` (with or without a space:
+(``15.V.2015``), an English or German month name day first or month first (``19. März 2019``,
+``April 19, 2019``); each optionally followed by ``r.``/``r``/``roku`` (with or without a space:
 ``02.08.2012r.``) and a time ``14:49:54`` / ``13:02`` / ``T14:49`` / ``, godz. 14:30``.
 
 Invalid calendar dates (``2010-02-30``) and years outside 1900-2099 give ``None``. Nothing here
@@ -35,9 +36,25 @@ _MONTH_FORMS: Final = {
     11: "listopad listopada listopadzie lis",
     12: "grudzien grudnia grudniu gru",
 }
+# English and German names: pages quote foreign sources, and the development set is foreign
+_FOREIGN_FORMS: Final = {
+    1: "january jan januar janner",
+    2: "february feb februar",
+    3: "march marz",
+    4: "april apr",
+    5: "may mai",
+    6: "june jun juni",
+    7: "july jul juli",
+    8: "august aug",
+    9: "september sep sept",
+    10: "october oct oktober okt",
+    11: "november nov",
+    12: "december dec dezember dez",
+}
 _ROMAN: Final = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 # folded month word ("wrzesnia", "v") -> month number
 _MONTHS: Final = {
+    **{form: month for month, forms in _FOREIGN_FORMS.items() for form in forms.split()},
     **{form: month for month, forms in _MONTH_FORMS.items() for form in forms.split()},
     **{numeral: index for index, numeral in enumerate(_ROMAN, start=1)},
 }
@@ -48,6 +65,9 @@ _DATE_SHAPES: Final = (
     rf"(?<![0-9]){_YEAR}(?P<s>{_SEP})(?P<m>[0-9]{{1,2}})(?P=s)(?P<d>[0-9]{{1,2}})(?![0-9])",
     rf"(?<![0-9])(?P<d>[0-9]{{1,2}})(?P<s>{_SEP})(?P<m>[0-9]{{1,2}})(?P=s){_YEAR}(?![0-9])",
     rf"(?<![0-9])(?P<d>[0-9]{{1,2}})\.?\s*(?P<mon>[^\W\d_]{{1,12}})\.?,?\s*{_YEAR}(?![0-9])",
+    # "April 19, 2019", "Sept. 5th 2019": month first, as English writes it
+    rf"(?<![^\W\d_])(?P<mon>[^\W\d_]{{3,9}})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    rf"{_YEAR}(?![0-9])",
 )
 # "r." / "r" / "roku" after the year, then an optional time of day.
 _SUFFIX = r"(?:\s*(?:r\b\.?|roku\b\.?))?"

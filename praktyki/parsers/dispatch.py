@@ -1,8 +1,14 @@
-"""One entry point for any saved page: pick the parser by URL, then by content.
+"""One entry point for any saved page: pick the parser by URL, then by what a reader sees.
 
 ``kind="bdp"`` routes by the URL's query (``classify_bdp_url``) and, for a page saved without a
-meaningful URL, by its visible text; ``kind="ops"`` hands the page to the OPS parser;
-``kind="auto"`` takes BDP when the URL or the text says so, OPS otherwise.
+meaningful URL, by its visible text (any page with a "Metryka praktyki" block is a practice);
+``kind="ops"`` hands the page to the OPS parser; ``kind="auto"`` takes BDP when the URL or the
+text says so, OPS otherwise.
+
+The text is the *decoded, entity-resolved visible text* of the parsed tree, never the raw
+source: ``Skr&#243;t i Metryka``, ``<TD>`` or a missing ``</td>`` read the same as clean markup.
+A page saved by a browser carries ``<!-- saved from url=(0062)http://… -->``; when the caller has
+no real URL (a ``file:`` URI, or none), that address is the page's URL.
 """
 
 from __future__ import annotations
@@ -14,10 +20,11 @@ from typing import Literal
 
 from praktyki.errors import NotAPracticePage, ParseError
 from praktyki.parsers import bdp
-from praktyki.parsers.decode import decode_html
+from praktyki.parsers.hrefs import split_url, url_path
+from praktyki.parsers.html import parse_tree
 from praktyki.schemas.base import Record
 
-__all__ = ["Kind", "parse_page"]
+__all__ = ["Kind", "parse_page", "saved_from_url"]
 
 Kind = Literal["bdp", "ops", "auto"]
 Parser = Callable[[bytes, str, str | None], Record]
@@ -29,24 +36,26 @@ _PARSERS: dict[str, Parser] = {
     "listing": bdp.parse_listing,
     "home": bdp.parse_menu,
 }
-_TABS = re.compile(r"Skrót\s+i\s+Metryka")
-_METRYKA = re.compile(r"Metryka\s+praktyki")
-_ART_LINK = re.compile(r"""href\s*=\s*["']?[^"'>]*[?&;]art=\d""", re.IGNORECASE)
-_FILE_LINK = re.compile(r"""href\s*=\s*["']?[^"'>\s]+\.(pdf|docx?|xlsx?|od[ts]|rtf|zip)\b""", re.I)
+_TABS = re.compile(r"Skrót\s+i\s+Metryka", re.IGNORECASE)
+_METRYKA = re.compile(rf"(?m)^\s*{bdp.METRYKA_HEADING}\b")
+_ART_QUERY = re.compile(r"(?:^|[?&;])art=\d")
+_FILE_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|od[ts]|rtf|zip)$", re.IGNORECASE)
+# IE/Edge "Save as": <!-- saved from url=(0062)http://... --> in the first lines of the file
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)
+_SAVED_FROM_WINDOW = 4096  # bytes: the comment precedes <html>
 
 
 def parse_page(
     body: bytes, url: str, content_type: str | None = None, kind: Kind = "auto"
 ) -> list[Record]:
     """The records on one page (an OPS page may hold several articles)."""
+    url = _page_url(body, url)
     if kind == "ops":
         return _parse_ops(body, url, content_type)
     page_kind = bdp.classify_bdp_url(url)
     if page_kind == "other":
-        try:
-            page_kind = _sniff_bdp(decode_html(body, content_type).text)
-        except ParseError as exc:  # not text at all, or no encoding fits: say which page
-            raise type(exc)(exc.reason, url=url) from exc
+        # a NotHtml/DecodeError from reading the page names its URL (parse_tree adds it)
+        page_kind = _sniff_bdp(body, content_type, url, metryka_alone=kind == "bdp")
     if page_kind == "other":
         if kind == "bdp":
             raise NotAPracticePage("neither the URL nor the text looks like a BDP page", url=url)
@@ -54,13 +63,38 @@ def parse_page(
     return [_PARSERS[page_kind](body, url, content_type)]
 
 
-def _sniff_bdp(text: str) -> str:
+def saved_from_url(body: bytes) -> str | None:
+    """The address in a browser's ``<!-- saved from url=… -->`` comment, if it is http(s)."""
+    match = _SAVED_FROM.search(body[:_SAVED_FROM_WINDOW].decode("ascii", "replace"))
+    if match is None:
+        return None
+    parts = split_url(match.group(1))
+    return match.group(1) if parts is not None and parts.scheme in ("http", "https") else None
+
+
+def _page_url(body: bytes, url: str) -> str:
+    """The caller's URL, unless it is only where the file lies and the page says where it was."""
+    parts = split_url(url)
+    if parts is not None and parts.scheme in ("http", "https"):
+        return url
+    return saved_from_url(body) or url
+
+
+def _sniff_bdp(body: bytes, content_type: str | None, url: str, *, metryka_alone: bool) -> str:
     """The BDP page kind the visible text suggests, for a page saved without its URL."""
+    tree, _ = parse_tree(body, content_type, url)
+    root = tree.body or tree.root
+    text = root.text(separator="\n", strip=True) if root is not None else ""
+    hrefs = [url_path(a.attributes.get("href") or "") for a in tree.css("a[href]")]
+    has_metryka = _METRYKA.search(text) is not None
     if _TABS.search(text):
-        if _METRYKA.search(text):
+        if has_metryka:
             return "practice"
-        return "attachments" if _FILE_LINK.search(text) else "presentation"
-    if _ART_LINK.search(text):
+        return "attachments" if any(_FILE_PATH.search(h) for h in hrefs) else "presentation"
+    if metryka_alone and has_metryka:
+        return "practice"
+    queries = (a.attributes.get("href") or "" for a in tree.css("a[href]"))
+    if any(_ART_QUERY.search(q.partition("?")[2]) for q in queries):
         return "listing"
     return "other"
 

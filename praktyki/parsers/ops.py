@@ -9,8 +9,14 @@ Decisions (also in the README's field notes):
 * **title** is the heading nearest above the article's first paragraph — for seed 004 the
   article heading "Centrum Aktywności Lokalnej", for seed 003 each article's own heading, never
   a section heading such as "CAL/CIS ❯ CAL/CIS Informacje" that sits above several articles.
-  Without any heading, a ``<title>`` segment printed just above the text, else the first
-  ``<title>`` segment.
+  On a one-article page a heading that agrees with ``<title>`` / ``og:title`` / a declared
+  headline wins, and the centre's name, a sidebar's or a "related" heading never does
+  (:mod:`praktyki.parsers.ops_title`). Without any heading, a ``<title>`` segment printed just
+  above the text, a styled first line, else the first ``<title>`` segment not the site's name.
+* **dates** come from the labelled or bare date lines by the headline (``ops_meta``), else a
+  ``<time>`` or a date-led byline there, else a declared date the page prints
+  (:mod:`praktyki.parsers.ops_evidence`); never a widget's, a sidebar's, a footer's or a
+  comment's. No date is better than a wrong date.
 * **body** is the article text after the title: paragraphs separated by one blank line,
   ``<br>`` lines by one newline, list items (``<li>`` or lines starting with a bullet glyph)
   one per line as ``"- item"``. A lead line such as "OŚRODEK POMOCY SPOŁECZNEJ W JANOWIE
@@ -45,10 +51,20 @@ from praktyki.parsers.content import (
 )
 from praktyki.parsers.hrefs import join_href, split_url, url_path
 from praktyki.parsers.html import parse_tree
+from praktyki.parsers.ops_evidence import (
+    PageFacts,
+    byline_date,
+    choose_author,
+    choose_modified,
+    choose_published,
+    page_facts,
+    time_near_headline,
+)
 from praktyki.parsers.ops_institution import find_institution
 from praktyki.parsers.ops_lists import is_list_page, linked_headlines, teaser_lines
-from praktyki.parsers.ops_meta import is_meta_line, scan_meta
+from praktyki.parsers.ops_meta import is_date_only, is_meta_line, scan_meta
 from praktyki.parsers.ops_page import breadcrumb, site_name_of, title_segments
+from praktyki.parsers.ops_title import choose_headline
 from praktyki.parsers.ops_values import find_datetime
 from praktyki.parsers.topics import Topics, load_topics, tag_topics
 from praktyki.schemas.base import Record
@@ -69,6 +85,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"”»)]?$")
 _META_AFTER = 14  # lines after an article still searched for its metadata
 _META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
+_BYLINE_LINES = 6  # lines after the headline where a <time> is the article's
 # pages of the site's own machinery ("Rejestr zmian", "Wyszukiwarka"): never an article
 _SITE_FUNCTIONS = frozenset({"bip chrome", "search", "login", "counter"})
 _SITE_WIDE = frozenset({"site update", "counter", "copyright"})  # never an article's metadata
@@ -131,19 +148,22 @@ def _records(
     titles = title_segments(tree)
     first = page.span(regions[0])[0]
     last = page.span(regions[-1])[1]
+    site_name = site_name or site_name_of(tree, page, first, titles, url)
     shared = {
         "url": url,
-        "site_name": site_name or site_name_of(tree, page, first, titles, url),
+        "site_name": site_name,
         "breadcrumb": breadcrumb(page),
         "institution": find_institution(page, (first, last)),
         "confidence": confidence,
     }
     base = _base_url(tree, url)
+    text = "\n".join(line.text for line in page.lines)
+    facts = page_facts(tree, titles, site_name, text, single=len(regions) == 1)
     records: list[OpsPage] = []
     for index, region in enumerate(regions):
         limit = page.span(regions[index + 1])[0] if index + 1 < len(regions) else None
         record = _article(
-            tree, page, region, limit, titles, base, hints, url, alone=len(regions) == 1
+            tree, page, region, limit, facts, base, hints, url, alone=len(regions) == 1
         )
         if record is not None:
             records.append(OpsPage(**shared, **record, article_index=len(records)))
@@ -198,7 +218,7 @@ def _article(
     page: Linearized,
     region: int,
     limit: int | None,
-    titles: list[str],
+    facts: PageFacts,
     base: str,
     hints: SiteHints | None,
     url: str,
@@ -207,17 +227,30 @@ def _article(
 ) -> dict[str, object] | None:
     """One article's record; None when nothing of it is article text (see module doc)."""
     start, end = page.span(region)
-    title_at = _title_index(page, start, end, titles)
+    titles = facts.titles
+    title_at = title_last = _title_index(page, start, end, titles)
     title = page.lines[title_at].text if title_at is not None else None
+    if facts.single:
+        chosen = choose_headline(page, start, end, title_at, facts.claims, url)
+        title = chosen.text if chosen is not None else None
+        title_at = title_last = None
+        if chosen is not None:
+            title_at, title_last = chosen.first, chosen.last
     if hints and hints.title_selector and (node := tree.css_first(hints.title_selector)):
         title = node.text(separator=" ", strip=True) or title
-    body_from = title_at + 1 if title_at is not None and title_at >= start else start
+    in_region = title_at is not None and title_last is not None and start <= title_at < end
+    body_from = title_last + 1 if in_region and title_last is not None else start
     window_from = min(title_at, start) if title_at is not None else start
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
-    # nor do chrome lines: a comment's or a sidebar's date is not the article's
-    window = ["" if line.chrome else line.text for line in page.lines[window_from:window_to]]
-    meta = scan_meta(["" if is_chrome_line(text) in _SITE_WIDE else text for text in window])
+    # nor do the site frame's lines (nav, sidebar, footer) or a bare date after the article:
+    # a comment's or a sidebar's date is not the article's
+    window = page.lines[window_from:window_to]
+    texts = [
+        "" if _site_wide(line) or _stray_date(page, i, end) else line.text
+        for i, line in enumerate(window, start=window_from)
+    ]
+    meta = scan_meta(texts)
     consumed = {window_from + i for i in meta.consumed} | teaser_lines(page, start, end, url)
     consumed |= linked_headlines(page, body_from, end, url)
     outside = {line.text.casefold() for i, line in enumerate(page.lines) if not start <= i < end}
@@ -225,7 +258,8 @@ def _article(
         line for i, line in enumerate(page.lines) if body_from <= i < end and i not in consumed
     ]
     if title_at is not None and title_at < start:
-        lines = _lead(page, title_at + 1, start, consumed) + lines
+        after_title = (title_last if title_last is not None else title_at) + 1
+        lines = _lead(page, after_title, start, consumed) + lines
     elif alone:  # one of several articles: its siblings are the other articles
         lines = _siblings(page, region, range(start - 1, -1, -1), consumed)[::-1] + lines
     if alone:
@@ -234,23 +268,43 @@ def _article(
     if not body:
         return None
     if title is None:
-        title = titles[0] if titles else body.split("\n", 1)[0][:200]
+        named = [segment for segment in titles if not facts.claims.is_site(segment)]
+        title = named[0] if named else body.split("\n", 1)[0][:200]
     if is_chrome_line(title) in _SITE_FUNCTIONS:
         return None
-    published = meta.published_at
+    byline_end = min(end, max(body_from, start) + _BYLINE_LINES)
+    shown = (
+        meta.published_at
+        or time_near_headline(tree, page, window_from, byline_end)
+        or byline_date(page, window_from, byline_end)
+    )
+    published = choose_published(shown, facts)
     if hints and hints.date_selector and (node := tree.css_first(hints.date_selector)):
         published = find_datetime(node.text(separator=" ", strip=True)) or published
     return {
         "title": title,
         "published_at": published,
-        "modified_at": meta.modified_at,
-        "author": meta.author,
+        "modified_at": choose_modified(meta.modified_at, facts),
+        "author": choose_author(meta.author, facts),
         "editor": meta.editor,
         "views": meta.views,
         "body": body,
         "topics": tag_topics(f"{title}\n{body}", _topics()),
         "attachments": _attachments(_enclosing(page, region, window_from, window_to), base),
     }
+
+
+def _site_wide(line: Line) -> bool:
+    """A line of the site's frame (nav, sidebar, page footer) or a site-wide fact: no article's."""
+    return line.chrome or is_chrome_line(line.text) in _SITE_WIDE
+
+
+def _stray_date(page: Linearized, index: int, end: int) -> bool:
+    """A bare date after the article: a comment's or a related post's, never the article's
+    (unless it is the value of a label on the line before, as in a ``<dl>``)."""
+    if index < end or not is_date_only(page.lines[index].text):
+        return False
+    return not is_meta_line(page.lines[index - 1].text) or is_date_only(page.lines[index - 1].text)
 
 
 def _lead(page: Linearized, first: int, start: int, consumed: set[int]) -> list[Line]:

@@ -22,8 +22,8 @@ _A = r"(?:\(a\)|a)?"  # "Zamieścił(a)", "Dodała"
 _PUBLISH = (
     (
         0,
-        rf"zamieścił{_A}|zamieszczono( przez)?|dodał{_A}|dodano( przez)?|opublikował{_A}|"
-        rf"opublikowano( przez)?|informację opublikował{_A}|"
+        rf"zamieścił{_A}|zamieszczon[oey]( przez)?|dodał{_A}|dodan[oey]( przez)?|opublikował{_A}|"
+        rf"opublikowan[oey]( przez)?|informację opublikował{_A}|wpis z dnia|dodano dnia|"
         r"data (publikacji|opublikowania|dodania)|"
         rf"wprowadził{_A}|wprowadzono|data wprowadzenia|posted by|published|"
         r"osoba publikująca|osoba wprowadzająca|publikujący|wpisany przez|wpisane przez",
@@ -64,11 +64,15 @@ _VIEWS_AFTER = re.compile(r"^(\d[\d\s.]*)\s+(?:wyświetleń|odsłon|odczytów|ra
 _SPLIT = re.compile(r"\s+[|•·]\s+|\s+\|\s*|\s*\|\s+")
 _DATE_WORDS = re.compile(
     r"\b(?:r|roku|dnia|w dniu|godz|godzina|data|przez|poniedziałek|wtorek|środa|czwartek|piątek|"
-    r"sobota|niedziela|(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud)"
-    r"[a-ząćęłńóśźż]*)\b\.?",
+    r"sobota|niedziela|(?:sty|lut|mar|kwi|maj|cze|lip|sie|wrz|paź|paz|lis|gru)"
+    r"[a-ząćęłńóśźż]*|(?:jan|feb|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-z]*|"
+    r"märz|st|nd|rd|th)\b\.?",
     re.IGNORECASE,
 )
 _NUMBERS = re.compile(r"\d+(?:[\s:./-]+\d+)*")
+_NAME_WORDS = 5  # "Dodał Jan Maria Kowalski-Nowak (MOPS)" at most
+_DATE_LABEL = re.compile(r"^(?:data|utworzono|wytworzono)\b(?!\s+przez)", re.IGNORECASE)
+_TODAY = re.compile(r"^(?:dziś|dzisiaj|dzis|today)(?:\s+(?:jest|mamy|is))?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -100,9 +104,17 @@ def is_meta_line(text: str) -> bool:
 
 
 def scan_meta(texts: list[str]) -> Meta:
-    """Read the metadata from a window of lines around an article (first evidence wins)."""
+    """Read the metadata from a window of lines around an article (first evidence wins).
+
+    A "Dziś jest" / "Dzisiaj:" widget gives today's date, never the article's: its line and
+    the line after it are skipped.
+    """
     meta = Meta()
+    today = False
     for index, text in enumerate(texts):
+        if today or _TODAY.match(text):
+            today = _TODAY.match(text) is not None and find_datetime(text) is None
+            continue
         for segment in _segments(text):
             kind = _segment_kind(segment)
             if kind is None:
@@ -134,12 +146,24 @@ def _segment_kind(segment: str) -> str | None:
         return "modify"
     for rank, pattern in _PUBLISH_RE:
         match = pattern.match(segment)
+        if match is None or _sentence(segment, match):
+            continue
         # a bare "Data" label must carry a date, or "Data" is just a word
-        if match and (
-            rank == 0 or find_datetime(match.group("rest")) or "data" not in segment[:5].lower()
-        ):
+        if rank == 0 or find_datetime(match.group("rest")) or "data" not in segment[:5].lower():
             return f"publish{rank}"
     return "date" if is_date_only(segment) else None
+
+
+def _sentence(segment: str, match: re.Match[str]) -> bool:
+    """ "Opublikowano wyniki naboru do klubu." is a sentence of the article, not a label: no
+    colon after the label, no date, and more words than a name has."""
+    rest = match.group("rest")
+    colon = ":" in segment[: match.start("rest")]
+    if colon or find_datetime(rest) is not None:
+        return False
+    words = rest.split()
+    full_stop = rest.endswith(".") and len(words) > 1 and len(words[-1]) > 3  # not "Jan K."
+    return len(words) > _NAME_WORDS or full_stop
 
 
 def _rest(kind: str, segment: str) -> str:
@@ -172,7 +196,8 @@ def _apply(meta: Meta, kind: str, segment: str, rest: str) -> None:
         meta.editor = meta.editor or name
         return
     rank = int(kind[-1]) if kind.startswith("publish") else 2
-    meta.author = meta.author or (name if kind.startswith("publish") else None)
+    if kind.startswith("publish") and not _DATE_LABEL.match(segment):
+        meta.author = meta.author or name  # "Data wytworzenia: 19.IX.2019" names nobody
     if when is not None and rank < meta._rank:
         meta.published_at, meta._rank = when, rank
 

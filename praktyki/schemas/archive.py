@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Literal
 
 from praktyki.schemas.base import Record
 
-__all__ = ["ArchivedResponse", "FetchedResponse", "FrontierItem", "FrontierState"]
+__all__ = ["ArchiveExport", "ArchivedResponse", "FetchedResponse", "FrontierItem", "FrontierState"]
 
 FrontierState = Literal["pending", "in_progress", "done", "failed"]
 
@@ -32,6 +33,10 @@ class FetchedResponse(Record):
     elapsed_s: float = 0.0
     attempts: int = 1
     redirects: tuple[str, ...] = ()
+    http_version: str = "HTTP/1.1"
+    reason: str | None = None
+    raw_body: bytes | None = None
+    request_headers: tuple[tuple[str, str], ...] = ()
 
     def header(self, name: str) -> str | None:
         """The first value of header ``name`` (case-insensitive), or None."""
@@ -68,3 +73,16 @@ class FrontierItem(Record):
     last_error: str | None = None
     status: int | None = None
     archive_id: int | None = None
+
+
+class ArchiveExport(Record):
+    """What ``praktyki export-warc`` wrote: the WARC file, its CDXJ index and, when asked
+    for, the WACZ package (``pages``: entries of its page list)."""
+
+    warc: Path
+    records: int
+    record_types: dict[str, int]
+    index: Path
+    index_lines: int
+    wacz: Path | None = None
+    pages: int = 0

@@ -1,4 +1,8 @@
-"""Undoing Content-Encoding with a cap on the decoded size (the gzip-bomb guard)."""
+"""Undoing Content-Encoding with a cap on the decoded size (the gzip-bomb guard).
+
+The bytes as received are kept beside the decoded ones (a web archive stores the payload as it
+came, ``Content-Encoding`` and all); they are capped at the same limit.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,8 @@ class Retryable(Exception):
 
 
 class BodyDecoder:
-    """Undoes Content-Encoding chunk by chunk, never producing more than ``limit`` bytes."""
+    """Undoes Content-Encoding chunk by chunk, never producing more than ``limit`` bytes;
+    :attr:`raw` is the body as received (None when nothing was encoded)."""
 
     def __init__(self, url: str, encoding: str | None, limit: int) -> None:
         codings = [c.strip().lower() for c in (encoding or "").split(",")]
@@ -34,6 +39,8 @@ class BodyDecoder:
         self._started = False
         self._parts: list[bytes] = []
         self._size = 0
+        self._raw: list[bytes] = []
+        self._raw_size = 0
 
     def _new_decompressor(self) -> zlib._Decompress | None:
         if self._coding is None:
@@ -51,6 +58,7 @@ class BodyDecoder:
         if self._zlib is None:
             self._append(data)
             return
+        self._keep_raw(data)
         if not self._started and self._coding == "deflate":
             self._zlib = self._deflate_decompressor(data)
         self._started = True
@@ -58,6 +66,17 @@ class BodyDecoder:
             self._inflate(data)
         except zlib.error as exc:
             raise TransportError(f"corrupt {self._coding} body: {exc}", url=self._url) from exc
+
+    def _keep_raw(self, data: bytes) -> None:
+        self._raw_size += len(data)
+        if self._raw_size > self._limit:
+            raise TooLarge(f"body over {self._limit} bytes (as received)", url=self._url)
+        self._raw.append(data)
+
+    @property
+    def raw(self) -> bytes | None:
+        """The bytes as received when a Content-Encoding was undone, else None."""
+        return None if self._coding is None else b"".join(self._raw)
 
     @staticmethod
     def _deflate_decompressor(first: bytes) -> zlib._Decompress:

@@ -15,6 +15,11 @@ Steps for a URL, each hop of a redirect chain going through all of them:
    decoder inflates a whole network chunk at once). Only ``gzip`` and ``deflate`` are asked
    for (``Accept-Encoding``) and accepted.
 
+The response keeps what a web archive replays: the status line, the headers with their names
+as sent, the body as received (still content-encoded) beside the decoded one, and the
+request's headers as sent. robots.txt answers are kept for the crawl to archive
+(:meth:`Fetcher.take_robots`).
+
 Time is budgeted (:class:`~praktyki.scraper.policy.Limits`): each attempt is cut at
 ``total_timeout``, and all attempts and hops of one URL together at ``fetch_budget``
 (:class:`OutOfTime`); a host with ``host_failures`` transport failures in a row is paused for
@@ -44,6 +49,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 
 from praktyki.errors import (
     ConfigError,
+    FetchError,
     HostPaused,
     HTTPStatusError,
     OffAllowlist,
@@ -124,6 +130,23 @@ class _Hop:
     headers: tuple[tuple[str, str], ...]
     body: bytes
     location: str | None
+    exchange: _Exchange | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Exchange:
+    """The rest of what was sent and received, for the archive."""
+
+    http_version: str
+    reason: str
+    raw_body: bytes | None
+    request_headers: tuple[tuple[str, str], ...]
+
+
+def _as_sent(headers: httpx.Headers) -> tuple[tuple[str, str], ...]:
+    """Header names with their case as sent (httpx's ``multi_items`` lower-cases them)."""
+    encoding = headers.encoding
+    return tuple((k.decode(encoding), v.decode(encoding)) for k, v in headers.raw)
 
 
 class Fetcher:
@@ -175,6 +198,7 @@ class Fetcher:
         )
         self._health = health or HostHealth(lim.host_failures)
         self.stats = FetchStats(paused_hosts=self._health.paused)
+        self._robots_fetched: list[FetchedResponse | FetchError] = []
 
     async def fetch(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
@@ -191,6 +215,11 @@ class Fetcher:
         if self._robots is None:
             return True
         return await self._robots.allowed(url, self._fetch_robots)
+
+    def take_robots(self) -> list[FetchedResponse | FetchError]:
+        """The robots.txt fetches (answers or errors) since the last call, for the archive."""
+        taken, self._robots_fetched = self._robots_fetched, []
+        return taken
 
     def _headers(self, etag: str | None, last_modified: str | None) -> dict[str, str]:
         headers = dict(self._politeness.extra_headers)
@@ -221,6 +250,7 @@ class Fetcher:
             current = self._next_hop(requested, current, hop.location, chain)
         if hop.status == 304:
             self.stats.not_modified += 1
+        exchange = hop.exchange
         return FetchedResponse(
             url=requested,
             final_url=current,
@@ -232,6 +262,10 @@ class Fetcher:
             elapsed_s=max(self._clock() - start, 0.0),
             attempts=attempts,
             redirects=tuple(chain),
+            http_version=exchange.http_version if exchange else "HTTP/1.1",
+            reason=exchange.reason if exchange else None,
+            raw_body=exchange.raw_body if exchange else None,
+            request_headers=exchange.request_headers if exchange else (),
         )
 
     def _check_allowed(self, requested: str, hop: str) -> None:
@@ -260,7 +294,13 @@ class Fetcher:
     async def _fetch_robots(self, url: str) -> FetchedResponse:
         max_body = min(ROBOTS_MAX_BYTES, self._limits.max_body_bytes)
         headers = self._headers(None, None) | {"Accept": "text/plain,*/*;q=0.5"}
-        return await self._fetch(url, headers, check_robots=False, max_body=max_body)
+        try:
+            response = await self._fetch(url, headers, check_robots=False, max_body=max_body)
+        except FetchError as exc:
+            self._robots_fetched.append(exc)
+            raise
+        self._robots_fetched.append(response)
+        return response
 
     def _next_hop(self, requested: str, current: str, location: str, chain: list[str]) -> str:
         target = canonical_link(location, current, aliases=self._aliases)
@@ -386,7 +426,7 @@ class Fetcher:
         self._health.answered(host)
         status = response.status_code
         self.stats.statuses[status] = self.stats.statuses.get(status, 0) + 1
-        headers = tuple(response.headers.multi_items())
+        headers = _as_sent(response.headers)
         if status in self._policy.statuses:
             await _drain(response)
             if status in (429, 503):
@@ -401,15 +441,25 @@ class Fetcher:
             await _drain(response)
             where = "" if url == requested else f" at {url}"
             raise HTTPStatusError(f"HTTP {status}{where}", url=requested, status=status)
+        raw: bytes | None = None
         if status == 304:
             await _drain(response)
             body = b""
         else:
-            body = await self._read_body(requested, response, max_body)
+            body, raw = await self._read_body(requested, response, max_body)
         self._limiter.relax(host)
-        return _Hop(url, status, headers, body, None)
+        exchange = _Exchange(
+            response.http_version,
+            response.reason_phrase,
+            raw,
+            _as_sent(response.request.headers),
+        )
+        return _Hop(url, status, headers, body, None, exchange)
 
-    async def _read_body(self, url: str, response: httpx.Response, max_body: int | None) -> bytes:
+    async def _read_body(
+        self, url: str, response: httpx.Response, max_body: int | None
+    ) -> tuple[bytes, bytes | None]:
+        """The body decoded, and as received when that differs (None when it does not)."""
         limit = self._limits.max_body_bytes if max_body is None else max_body
         length = response.headers.get("content-length", "").strip()
         if length.isdigit() and int(length) > limit:
@@ -418,12 +468,12 @@ class Fetcher:
             # a response built in memory (httpx.MockTransport): already read and decoded
             if len(response.content) > limit:
                 raise TooLarge(f"body over {limit} bytes", url=url)
-            return response.content
+            return response.content, None
         decoder = BodyDecoder(url, response.headers.get("content-encoding"), limit)
         async for chunk in response.aiter_raw():
             self.stats.bytes_received += len(chunk)
             decoder.feed(chunk)
-        return decoder.finish()
+        return decoder.finish(), decoder.raw
 
 
 async def _drain(response: httpx.Response, limit: int = DRAIN_MAX_BYTES) -> None:

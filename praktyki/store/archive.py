@@ -9,9 +9,15 @@ Tables (created by :mod:`praktyki.store.schema_crawl`):
     (decoded body bytes), ``fetched_at`` (ISO 8601, UTC), ``elapsed_s``, ``attempts``,
     ``redirects`` (JSON list), ``error`` (``"ClassName: reason"`` for failures).
 ``archive_blobs``
-    bodies deduplicated by SHA-256 (of the decoded body): ``sha256``, ``data``
+    bodies deduplicated by SHA-256 of the bytes kept: ``sha256``, ``data``
     (zlib-compressed), ``size``, ``compressed_size``. Pages that did not change and
     attachments linked from many pages cost one blob.
+``archive_exchanges`` (schema version 3)
+    one row per response archived since: ``archive_id``, ``http_version`` and ``reason`` (the
+    rest of the status line), ``raw_sha256`` (the body as received, still content-encoded,
+    in ``archive_blobs``; NULL when no ``Content-Encoding`` was undone, so the body *is* the
+    bytes received) and ``request_headers`` (JSON list of ``[name, value]`` as sent). What a
+    WARC export needs to write the exchange as it happened; parsers never read it.
 
 Transactions: a ``put`` outside a transaction commits on its own (through
 :meth:`sqlite_utils.Database.atomic`), and a ``put`` inside the caller's ``db.atomic()`` block
@@ -37,6 +43,14 @@ from praktyki.schemas.archive import ArchivedResponse, FetchedResponse
 
 __all__ = ["Archive", "WarcRow"]
 
+_WARC_SELECT = (
+    "SELECT r.id, r.url, r.final_url, r.status, r.headers, r.fetched_at, b.data, "
+    "x.http_version, x.reason, x.request_headers, rb.data "
+    "FROM archive_responses r JOIN archive_blobs b ON b.sha256 = r.body_sha256 "
+    "LEFT JOIN archive_exchanges x ON x.archive_id = r.id "
+    "LEFT JOIN archive_blobs rb ON rb.sha256 = x.raw_sha256 "
+)
+
 _COLUMNS = (
     "r.id, r.run_id, r.url, r.final_url, r.status, r.headers, r.content_type, r.body_sha256, "
     "r.fetched_at, r.elapsed_s, r.attempts, r.redirects, r.error, b.data"
@@ -49,14 +63,23 @@ _OK = "r.status BETWEEN 200 AND 299 AND r.error IS NULL"
 
 
 class WarcRow(NamedTuple):
-    """One archived response as WARC export reads it (``headers`` as stored: JSON)."""
+    """One archived response as WARC export reads it (``headers`` as stored: JSON).
 
+    ``http_version`` is None for a response archived before schema version 3 (no status line,
+    raw body or request kept); ``raw_body`` is None when ``body`` is the bytes received.
+    """
+
+    id: int
     url: str
     final_url: str | None
     status: int
     headers: str
     fetched_at: str
     body: bytes
+    http_version: str | None = None
+    reason: str | None = None
+    request_headers: str | None = None
+    raw_body: bytes | None = None
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -93,7 +116,9 @@ class Archive:
         }
         with self._transaction():
             self._put_blob(sha, response.body)
-            return self._insert(row)
+            archive_id = self._insert(row)
+            self._put_exchange(archive_id, response)
+            return archive_id
 
     def put_failure(self, url: str, error: FetchError, run_id: int, fetched_at: dt.datetime) -> int:
         """Record a fetch that failed; ``status`` is the HTTP status when the error has one."""
@@ -190,15 +215,27 @@ class Archive:
         return int(row[0])
 
     def iter_warc_rows(self, run_id: int | None) -> Iterator[WarcRow]:
-        """Every response with a body (of one run, or all), in archive order, for WARC export."""
+        """Every response that arrived (of one run, or all), in archive order, for WARC export."""
         cursor = self._execute(
-            "SELECT r.url, r.final_url, r.status, r.headers, r.fetched_at, b.data "
-            "FROM archive_responses r JOIN archive_blobs b ON b.sha256 = r.body_sha256 "
-            "WHERE r.error IS NULL AND (? IS NULL OR r.run_id = ?) ORDER BY r.id",
+            f"{_WARC_SELECT} WHERE r.error IS NULL AND (? IS NULL OR r.run_id = ?) ORDER BY r.id",
             [run_id, run_id],
         )
-        for url, final_url, status, headers, fetched_at, data in cursor:
-            yield WarcRow(url, final_url, status, headers, fetched_at, zlib.decompress(data))
+        for values in cursor:
+            yield _warc_row(values)
+
+    def warc_row(self, archive_id: int) -> WarcRow | None:
+        """One response as WARC export reads it (what a revisit record refers to), or None."""
+        values = self._execute(
+            f"{_WARC_SELECT} WHERE r.id = ? AND r.error IS NULL", [archive_id]
+        ).fetchone()
+        return None if values is None else _warc_row(values)
+
+    def has_run(self, run_id: int) -> bool:
+        """Whether run ``run_id`` archived anything."""
+        row = self._execute(
+            "SELECT 1 FROM archive_responses WHERE run_id = ? LIMIT 1", [run_id]
+        ).fetchone()
+        return row is not None
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -210,14 +247,27 @@ class Archive:
             with self.db.atomic():
                 yield
 
-    def _put_blob(self, sha: str, body: bytes) -> None:
+    def _put_blob(self, sha: str, body: bytes, *, level: int | None = None) -> None:
         if self._one("SELECT 1 AS hit FROM archive_blobs WHERE sha256 = ?", [sha]):
             return
-        data = zlib.compress(body, self._level)
+        data = zlib.compress(body, self._level if level is None else level)
         self._execute(
             "INSERT OR IGNORE INTO archive_blobs (sha256, data, size, compressed_size) "
             "VALUES (?, ?, ?, ?)",
             [sha, data, len(body), len(data)],
+        )
+
+    def _put_exchange(self, archive_id: int, response: FetchedResponse) -> None:
+        raw_sha = None
+        if response.raw_body is not None and response.raw_body != response.body:
+            raw_sha = hashlib.sha256(response.raw_body).hexdigest()
+            # already gzip/deflate: zlib would only spend time (level 0 stores it as is)
+            self._put_blob(raw_sha, response.raw_body, level=0)
+        request = json.dumps([list(h) for h in response.request_headers], ensure_ascii=False)
+        self._execute(
+            "INSERT INTO archive_exchanges (archive_id, http_version, reason, raw_sha256, "
+            "request_headers) VALUES (?, ?, ?, ?, ?)",
+            [archive_id, response.http_version, response.reason, raw_sha, request],
         )
 
     def _insert(self, row: dict[str, Any]) -> int:
@@ -241,6 +291,25 @@ class Archive:
             return self.db.execute(sql, params)
         except sqlite3.Error as exc:
             raise StorageError(f"archive: {exc}") from exc
+
+
+def _warc_row(values: tuple[Any, ...]) -> WarcRow:
+    archive_id, url, final_url, status, headers, fetched_at, data, version, reason, request, raw = (
+        values
+    )
+    return WarcRow(
+        archive_id,
+        url,
+        final_url,
+        status,
+        headers,
+        fetched_at,
+        zlib.decompress(data),
+        version,
+        reason,
+        request,
+        None if raw is None else zlib.decompress(raw),
+    )
 
 
 def _record(row: dict[str, Any]) -> ArchivedResponse:

@@ -26,7 +26,13 @@ CRAWL_TABLES: tuple[TableDoc, ...] = (
         "stored once however often it is fetched).",
         "sha256",
         (
-            _c("sha256", "TEXT", "SHA-256 of the body bytes as received (decompressed).", "9f86…"),
+            _c(
+                "sha256",
+                "TEXT",
+                "SHA-256 of the bytes stored: a decoded body (archive_responses.body_sha256) "
+                "or a body as received (archive_exchanges.raw_sha256).",
+                "9f86…",
+            ),
             _c("data", "BLOB", "The body, zlib-compressed (zlib.decompress gives the bytes)."),
             _c("size", "INTEGER", "Body size in bytes.", "20481"),
             _c("compressed_size", "INTEGER", "Stored size in bytes.", "6120"),
@@ -52,6 +58,25 @@ CRAWL_TABLES: tuple[TableDoc, ...] = (
             _c("attempts", "INTEGER", "HTTP attempts made (retries + 1).", "1"),
             _c("redirects", "TEXT", "Redirect chain, JSON list of URLs.", "[]"),
             _c("error", "TEXT", "Why the fetch failed (`ClassName: reason`); NULL on success."),
+        ),
+    ),
+    TableDoc(
+        "archive_exchanges",
+        "What a web archive replays beyond archive_responses (schema version 3): the rest of "
+        "the status line, the body as received and the request as sent, one row per response "
+        "archived since; `praktyki export-warc` writes them (older responses have no row).",
+        "archive_id",
+        (
+            _c("archive_id", "INTEGER", "The response (archive_responses.id).", "1042"),
+            _c("http_version", "TEXT", "HTTP version of the status line.", "HTTP/1.1"),
+            _c("reason", "TEXT", "Reason phrase of the status line, as received.", "OK"),
+            _c(
+                "raw_sha256",
+                "TEXT",
+                "The body as received, still content-encoded (gzip, deflate), in "
+                "archive_blobs; NULL when no Content-Encoding was undone.",
+            ),
+            _c("request_headers", "TEXT", "Request headers as sent, JSON list of [name, value]."),
         ),
     ),
     TableDoc(

@@ -19,7 +19,7 @@ from praktyki.errors import StorageError
 from praktyki.store.fields import add_model_columns
 from praktyki.store.rows import storage_errors
 from praktyki.store.schema import create_v1
-from praktyki.store.schema_crawl import create_crawl_tables
+from praktyki.store.schema_crawl import create_archive_exchanges, create_crawl_tables
 from praktyki.store.search_index import create_search_indexes
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ensure_schema", "open_database", "schema_version"]
@@ -33,10 +33,12 @@ Migration = Callable[[Database], None]
 # cache), which version 1 left to each crawl module to create when the store was opened.
 # 3: the FTS tables as external-content tables over their owners, folded both ways
 # (praktyki.store.search_index), so that Datasette and sqlite-utils search use them.
+# 4: archive_exchanges (status lines, bodies as received, request headers: WARC export).
 MIGRATIONS: Mapping[int, Migration] = {
     1: create_v1,
     2: create_crawl_tables,
     3: create_search_indexes,
+    4: create_archive_exchanges,
 }
 SCHEMA_VERSION: int = max(MIGRATIONS)
 

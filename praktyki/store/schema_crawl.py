@@ -4,14 +4,15 @@ marks, OPS run sites and the link cache.
 Until schema version 2 each crawl module created its own table with ``IF NOT EXISTS`` when the
 store was opened; migration 2 of :mod:`praktyki.store.db` creates them here, with the same
 statements (``IF NOT EXISTS`` kept so that a version-1 file, which already holds them, migrates
-in place untouched). Every table and column is described in :mod:`praktyki.store.codebook_crawl`.
+in place untouched). Migration 3 adds ``archive_exchanges`` (:func:`create_archive_exchanges`).
+Every table and column is described in :mod:`praktyki.store.codebook_crawl`.
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-__all__ = ["CRAWL_TABLES", "create_crawl_tables"]
+__all__ = ["CRAWL_TABLES", "create_archive_exchanges", "create_crawl_tables"]
 
 _ARCHIVE = """
 CREATE TABLE IF NOT EXISTS archive_blobs (
@@ -114,6 +115,18 @@ CREATE TABLE IF NOT EXISTS crawl_links (
 ) WITHOUT ROWID
 """
 
+# Migration 3: what a web archive replays beyond archive_responses, one row per response
+# archived since (older rows have none, and export falls back to what they kept).
+_EXCHANGES = """
+CREATE TABLE IF NOT EXISTS archive_exchanges (
+    archive_id INTEGER PRIMARY KEY REFERENCES archive_responses(id),
+    http_version TEXT NOT NULL,
+    reason TEXT,
+    raw_sha256 TEXT REFERENCES archive_blobs(sha256),
+    request_headers TEXT NOT NULL DEFAULT '[]'
+)
+"""
+
 _DDL = (_ARCHIVE, _FRONTIER, _RUNS, _ASSEMBLED, _OPS_RUN_SITES, _LINKS)
 
 #: The crawl's table names, in creation order.
@@ -126,11 +139,21 @@ CRAWL_TABLES: tuple[str, ...] = (
     "crawl_assembled",
     "ops_run_sites",
     "crawl_links",
+    "archive_exchanges",
 )
 
 
 def create_crawl_tables(db: Database) -> None:
     """Create every crawl table and index that is missing (inside the caller's transaction)."""
     for script in _DDL:
-        for statement in filter(str.strip, script.split(";")):
-            db.execute(statement)
+        _run(db, script)
+
+
+def create_archive_exchanges(db: Database) -> None:
+    """Migration 3: the table of status lines, raw bodies and request headers."""
+    _run(db, _EXCHANGES)
+
+
+def _run(db: Database, script: str) -> None:
+    for statement in filter(str.strip, script.split(";")):
+        db.execute(statement)
