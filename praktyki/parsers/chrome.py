@@ -10,6 +10,7 @@ merely mentions "polityka prywatności" is content. Add shapes here, not in the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "CHROME_ATTRS",
@@ -278,6 +279,14 @@ def is_chrome_line(text: str) -> str | None:
     """The name of the chrome pattern ``text`` matches, or None."""
     if len(text) > MAX_CHROME_LINE:
         return None
+    return _chrome_name(text)
+
+
+# A site repeats its chrome on every page ("Strona główna", "Kontrast", the footer), and one
+# page asks about a line several times (the walk, the list-page check): in the corpus of
+# bench_parse_cli, one line in ten is new.
+@lru_cache(maxsize=8192)
+def _chrome_name(text: str) -> str | None:
     # The first entry in vocabulary order that matches: the anchored alternation gives the
     # first anchored one (alternatives are tried in order, each matches only at the start);
     # an unanchored entry listed before it comes first.
