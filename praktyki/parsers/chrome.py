@@ -157,7 +157,6 @@ CHROME_LINES: tuple[tuple[str, str], ...] = (
 )
 
 
-
 def _anchored(pattern: str) -> bool:
     """True when ``pattern`` can only match at the start: it opens with ``^`` outside any
     alternation (``^a|b`` and ``(^a|b)`` do not)."""
