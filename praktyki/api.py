@@ -5,6 +5,7 @@ summary = crawl_bdp("data/praktyki.db", "https://archiwum.dobrepraktyki.pl/",
                     CrawlSettings(rate=1, concurrency=4))
 summary = crawl_ops("data/praktyki.db", ["https://gops.example-gmina.pl/"])
 summary.changes   # every record the run added, changed or removed (as --json-summary)
+summary.stop_reason  # None, or why it stopped early: "page_budget", "signal", "max_duration", …
 
 Every ``praktyki`` command is one call into this module, which returns everything the command
 prints. Names are imported on first use (PEP 562), so ``from praktyki.api import parse_files``
@@ -17,6 +18,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from praktyki.crawl.bounds import Bounds
     from praktyki.crawl.engine import ProgressSink
     from praktyki.crawl.registry import load_registry, read_registry
     from praktyki.crawl.service import (
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from praktyki.store.read_export import read_export
 
 _HOME = {
+    "Bounds": "praktyki.crawl.bounds",
     "ProgressSink": "praktyki.crawl.engine",
     "load_registry": "praktyki.crawl.registry",
     "read_registry": "praktyki.crawl.registry",
@@ -80,6 +83,7 @@ _HOME = {
 
 __all__ = [
     "ArchiveExport",
+    "Bounds",
     "CrawlSettings",
     "DEFAULT_BDP_URL",
     "ParsedFile",

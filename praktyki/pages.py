@@ -3,9 +3,12 @@
 :func:`parse_files` checks its input first (every path a readable-looking file, the URL
 well-formed: else :class:`~praktyki.errors.ConfigError`), then parses file by file; a file
 that cannot be parsed gives a :class:`ParsedFile` with ``error`` instead of records, so one bad
-page never costs the others their output. :func:`render_files` does the same over a process
-pool and hands back what a caller-given function makes of each file (``parse --json``: its
-lines), so that only text crosses between processes.
+page never costs the others their output. A file is read up to the fetcher's size cap
+(:attr:`~praktyki.scraper.policy.Limits.max_body_bytes`, 10 MiB) and no further: a larger one
+(or an endless one such as ``/dev/zero``) is not parsed, as a crawl would not have kept it.
+:func:`render_files` does the same over a process pool and hands back what a caller-given
+function makes of each file (``parse --json``: its lines), so that only text crosses between
+processes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from urllib.parse import urlsplit
 
 from praktyki.errors import ConfigError, PraktykiError
 from praktyki.pool import ordered_map
+from praktyki.scraper.policy import Limits
 
 __all__ = ["ParsedFile", "parse_files", "render_files"]
 
@@ -115,8 +119,14 @@ def _parse_and_render(
 def _parse_file(path: Path, kind: Kind, url: str | None) -> ParsedFile:
     from praktyki.parsers.dispatch import parse_page  # the CLI starts fast without it
 
+    cap = Limits().max_body_bytes
     try:
-        body = path.read_bytes()
+        with path.open("rb") as file:
+            body = file.read(cap + 1)
+        if len(body) > cap:
+            return ParsedFile(
+                path, error=f"larger than {_size(cap)}, the page size cap: not parsed"
+            )
         records = parse_page(body, url or path.resolve().as_uri(), kind=kind)
     except OSError as exc:
         return ParsedFile(path, error=f"cannot read {path}: {exc.strerror or exc}")
@@ -126,3 +136,7 @@ def _parse_file(path: Path, kind: Kind, url: str | None) -> ParsedFile:
         log.exception("parser failed on %s", path)
         return ParsedFile(path, error=f"internal error: {type(exc).__name__}: {exc}")
     return ParsedFile(path, records=tuple(record.to_json_dict() for record in records))
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:g} MiB" if count >= 2**20 else f"{count} bytes"

@@ -74,7 +74,7 @@ def serve_replica_command(
     \b
     Fault SPEC: RULE[,RULE...], RULE = KIND[:PROB][xN|!][@/TARGET]
       KIND     500 502 503 429 hang reset truncate oversize gzipbomb
-               redirectloop offhost badcharset malformed
+               redirectloop offhost badcharset malformed badlinks drip binary trap
       :PROB    share of URLs picked (0..1, default 1), fixed by --seed, not by request order
       xN       a picked URL fails its first N requests, then works (default 1)
       !        a picked URL fails every request

@@ -14,7 +14,10 @@ A fault plan is a comma-separated list of rules (``praktyki serve-replica --faul
     declares a charset the bytes are not in), ``malformed`` (the HTML cut, with broken tags),
     ``badlinks`` (the page whole, with links that urllib cannot read, e.g. ``http://[1]/``,
     added before ``</body>``), ``drip`` (the page sent one byte every ``drip_seconds``),
-    ``binary`` (a PDF under the page's URL, labelled ``text/html``).
+    ``binary`` (a PDF under the page's URL, labelled ``text/html``), ``trap`` (a crawler
+    trap: every HTML page links new URLs -- a section ``?p1=N``, a subsection ``?p1=N&p2=N``,
+    practices ``?p1=N&art=N`` and ``?p1=N&p2=N&art=N``, N new for every page -- and an
+    unknown page answers 200 with such links instead of 404, so the site never ends).
 ``PROB``
     the share of URLs the rule picks, 0..1 (default 1). Whether a URL is picked depends only
     on (seed, kind, site, URL), never on the order in which URLs are requested.
@@ -56,6 +59,7 @@ __all__ = [
     "FaultRule",
     "gzip_bomb",
     "add_bad_links",
+    "add_trap_links",
     "malform",
     "mislabel_charset",
     "oversize_chunks",
@@ -83,6 +87,7 @@ class FaultKind(enum.StrEnum):
     BADLINKS = "badlinks"
     DRIP = "drip"
     BINARY = "binary"
+    TRAP = "trap"
 
 
 PERSISTENT = -1  # FaultRule.attempts for "every request"
@@ -266,6 +271,21 @@ def add_bad_links(body: bytes) -> bytes:
     """``body`` with a paragraph of malformed links before ``</body>`` (or at its end)."""
     links = " ".join(f'<a href="{href}">link {n}</a>' for n, href in enumerate(BAD_HREFS))
     block = f"<p>{links}</p>".encode("ascii")
+    at = body.lower().rfind(b"</body>")
+    return body + block if at < 0 else body[:at] + block + body[at:]
+
+
+def add_trap_links(body: bytes, target: str) -> bytes:
+    """``body`` with links to URLs no page linked before, numbered from ``target``'s hash."""
+    n = 1000 + int(_unit("trap", target) * 1_000_000_000)
+    hrefs = (
+        (f"index.php?p1={n}", f"Dział {n}"),
+        (f"index.php?p1={n}&amp;p2={n}", f"Kategoria {n}"),
+        (f"index.php?p1={n}&amp;art={n}", f"Praktyka {n}"),
+        (f"index.php?p1={n}&amp;p2={n}&amp;art={n + 1}", f"Praktyka {n + 1}"),
+    )
+    links = "".join(f'<li><a href="{href}">{text}</a></li>' for href, text in hrefs)
+    block = f"<ul>{links}</ul>".encode()
     at = body.lower().rfind(b"</body>")
     return body + block if at < 0 else body[:at] + block + body[at:]
 

@@ -31,6 +31,7 @@ from praktyki_replica.faults import (
     FaultKind,
     FaultPlan,
     add_bad_links,
+    add_trap_links,
     gzip_bomb,
     malform,
     mislabel_charset,
@@ -416,6 +417,15 @@ class ReplicaServer:
                 if res.content_type.startswith("text/html"):
                     res = dataclasses.replace(
                         res, body=add_bad_links(res.body), etag=None, last_modified=None
+                    )
+                return await self._respond(head, res, writer)
+            case FaultKind.TRAP:
+                res = self._resource(site, head, writer, conditional=False)
+                if res.content_type.startswith("text/html"):
+                    body = add_trap_links(res.body, head.target)
+                    status = 200 if res.status == 404 else res.status
+                    res = dataclasses.replace(
+                        res, status=status, body=body, etag=None, last_modified=None
                     )
                 return await self._respond(head, res, writer)
             case FaultKind.BADCHARSET | FaultKind.MALFORMED:

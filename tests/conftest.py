@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import socket
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -28,6 +29,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite expected JSON golden files from the current parser output",
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _temporary_files_in_the_session_folder(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """Files the code under test puts in the temp folder (exit 5's traceback files) land in
+    pytest's own folder, not in the machine's /tmp."""
+    saved = tempfile.tempdir
+    tempfile.tempdir = str(tmp_path_factory.mktemp("tmp"))
+    yield
+    tempfile.tempdir = saved
 
 
 @pytest.fixture

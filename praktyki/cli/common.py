@@ -6,14 +6,21 @@ Only the CLI prints and chooses exit codes; the library raises the exceptions of
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import functools
 import json
 import logging
+import os
+import signal
 import sys
-from collections.abc import Callable
+import tempfile
+import threading
+import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import click
@@ -27,6 +34,8 @@ __all__ = [
     "fail",
     "global_options",
     "handle_errors",
+    "interruptible",
+    "require_parent",
     "with_common",
 ]
 
@@ -68,17 +77,80 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except ConfigError as exc:
             fail(str(exc), ExitCode.USAGE)
         except StorageError as exc:
-            fail(f"storage: {exc}", ExitCode.INTERNAL)
+            fail(_with_details(f"storage: {exc}", exc), ExitCode.INTERNAL)
         except PraktykiError as exc:  # a fetch or parse error nothing below could handle
-            log.debug("failure", exc_info=True)
-            fail(str(exc), ExitCode.INTERNAL)
+            fail(_with_details(str(exc), exc), ExitCode.INTERNAL)
         except KeyboardInterrupt:
             fail("interrupted", ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            _stdout_closed()
         except Exception as exc:  # a bug: one line here, the traceback in the log
-            log.debug("internal error", exc_info=True)
-            fail(f"internal error: {type(exc).__name__}: {exc}", ExitCode.INTERNAL)
+            message = f"internal error: {type(exc).__name__}: {exc}"
+            fail(_with_details(message, exc), ExitCode.INTERNAL)
 
     return wrapper
+
+
+#: Exit status of a command whose reader closed stdout (``| head``): what a shell reports for
+#: a tool killed by SIGPIPE (128 + 13), as ``seq``, ``grep`` or ``cat`` would give.
+EXIT_STDOUT_CLOSED = 141
+
+
+def _stdout_closed() -> NoReturn:
+    """The reader of stdout went away: stop quietly (no message, no traceback)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush must not fail again
+    sys.exit(EXIT_STDOUT_CLOSED)
+
+
+def _with_details(message: str, exc: BaseException) -> str:
+    """Exit 5's "details in the log": with ``--log-format json`` the traceback goes into the
+    log (one JSON line with a ``traceback`` field); in text the one line on stderr stays one
+    line and names a file holding the traceback."""
+    if _json_logging():
+        log.error(message, exc_info=exc)
+        return message
+    try:
+        fd, name = tempfile.mkstemp(prefix="praktyki-error-", suffix=".txt")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return message
+    return f"{message} (traceback in {name})"
+
+
+def _json_logging() -> bool:
+    handlers = logging.getLogger("praktyki").handlers
+    return any(isinstance(handler.formatter, _JsonFormatter) for handler in handlers)
+
+
+def require_parent(path: Path, option: str) -> None:
+    """A file the command will create must go in an existing folder: a typo in a path
+    silently making directories is worse than one line and exit 2."""
+    parent = path.parent
+    if not parent.is_dir():
+        what = "is not a folder" if parent.exists() else "does not exist"
+        raise ConfigError(f"{option} {path}: folder {parent} {what} (create it first)")
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """SIGTERM raises ``KeyboardInterrupt`` within the block, as SIGINT does, so a command
+    stopped before (or after) its crawl's own handlers are in place still ends with one line
+    and exit 4 instead of dying mid-write (the crawl itself stops cleanly, see
+    :mod:`praktyki.crawl.stopping`)."""
+
+    def raise_interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,7 +174,8 @@ def global_options(func: F) -> F:
             "db_path",
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
-            help=f"SQLite database to read and write [default: {DEFAULT_DB}].",
+            help=f"SQLite database to read and write, in an existing folder [default: "
+            f"{DEFAULT_DB}, its folder made when missing].",
         ),
         click.option(
             "--quiet", is_flag=True, default=None, help="Warnings and errors only; no progress."
@@ -132,6 +205,11 @@ def with_common(func: Callable[..., R]) -> Callable[..., R]:
         values = {key: here[key] if here[key] is not None else group.get(key) for key in _KEYS}
         common = Common(**{key: value for key, value in values.items() if value is not None})
         _configure_logging(common.quiet, common.log_format)
+        if values["db_path"] is not None:  # the default's folder (data/) is made when missing
+            try:
+                require_parent(common.db_path, "--db")
+            except ConfigError as exc:
+                fail(str(exc), ExitCode.USAGE)
         return func(*args, common=common, **kwargs)
 
     return wrapper

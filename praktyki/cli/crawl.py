@@ -9,7 +9,13 @@ from typing import Any, TypeVar
 
 import click
 
-from praktyki.cli.common import Common, handle_errors, with_common
+from praktyki.cli.common import (
+    Common,
+    handle_errors,
+    interruptible,
+    require_parent,
+    with_common,
+)
 from praktyki.cli.output import progress_for, report_summary
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.errors import ConfigError
@@ -53,7 +59,17 @@ def crawl_options(func: F) -> F:
             "--max-pages",
             type=click.IntRange(min=1),
             default=None,
-            help="Stop after fetching N pages (the run is partial: no removals).",
+            help="Stop after fetching N pages (the run is partial: no removals). Replaces the "
+            "default page budget (crawl bdp: twice the pages the site's listings announce, at "
+            "most 200,000).",
+        ),
+        click.option(
+            "--max-duration",
+            type=click.FloatRange(min=0, min_open=True),
+            default=None,
+            metavar="SECONDS",
+            help="Stop after this much wall-clock time like SIGTERM would: what was fetched is "
+            "written, exit code 4, and the next run resumes.",
         ),
         click.option(
             "--json-summary",
@@ -86,13 +102,19 @@ def crawl_options(func: F) -> F:
     return func
 
 
-def crawl_settings(options: dict[str, Any], **extra: Any) -> CrawlSettings:
-    """The one place the crawl options become :class:`CrawlSettings`."""
+def crawl_settings(
+    options: dict[str, Any], json_summary: Path | None, **extra: Any
+) -> CrawlSettings:
+    """The one place the crawl options become :class:`CrawlSettings` (and are checked: a
+    summary file that cannot be written fails before the crawl, not after it)."""
+    if json_summary is not None:
+        require_parent(json_summary, "--json-summary")
     return CrawlSettings(
         rate=options["rate"],
         concurrency=options["concurrency"],
         user_agent=options["user_agent"],
         max_pages=options["max_pages"],
+        max_duration=options["max_duration"],
         source=options["source"],
         **extra,
     )
@@ -111,10 +133,10 @@ def crawl_bdp_command(
     some page stayed failed."""
     from praktyki import api
 
-    settings = crawl_settings(options, assembly_worker=True)
+    settings = crawl_settings(options, json_summary, assembly_worker=True)
     target = {"base_url": base_url} if base_url else {}
     _prepare_export_dir(options["export_dir"])
-    with progress_for(common) as progress:
+    with interruptible(), progress_for(common) as progress:
         summary = api.crawl_bdp(common.db_path, settings=settings, progress=progress, **target)
     report_summary(summary, common, json_summary)
     _export_after_run(options, common)
@@ -160,9 +182,9 @@ def crawl_ops_command(
 
     if options["source"] is not None:
         raise ConfigError("--source does not apply to crawl ops (each site's name is its source)")
-    settings = crawl_settings(options)
+    settings = crawl_settings(options, json_summary)
     _prepare_export_dir(options["export_dir"])
-    with progress_for(common) as progress:
+    with interruptible(), progress_for(common) as progress:
         summary = api.crawl_ops(
             common.db_path,
             urls,

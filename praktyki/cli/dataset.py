@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from praktyki.cli.common import Common, handle_errors, with_common
+from praktyki.cli.common import Common, handle_errors, require_parent, with_common
 from praktyki.cli.output import report_summary
 from praktyki.errors import ConfigError
 
@@ -44,6 +44,7 @@ def export_warc_command(file: Path, run_id: int | None, wacz: bool, common: Comm
     records), a CDXJ index beside it and, with --wacz, a WACZ package for replay tools."""
     from praktyki import api
 
+    require_parent(file, "export-warc")
     result = api.export_archive(common.db_path, file, run_id=run_id, wacz=wacz)
     if not common.quiet:
         click.echo(f"{result.records} WARC records written to {result.warc}")

@@ -48,13 +48,34 @@ def report_summary(summary: RunSummary, common: Common, json_summary: Path | Non
         f"{s.requests} requests ({s.not_modified} not modified), "
         f"{s.bytes / 1024:.1f} KiB, {s.duration_s or 0:.1f} s"
     )
+    for line in _stop_lines(s):
+        click.echo(line)
     _echo_changes([c for c in s.changes if c.change != "new"])
+
+
+def _stop_lines(summary: RunSummary) -> list[str]:
+    """Why the run stopped early, and the links a URL limit kept out (nothing otherwise)."""
+    lines = []
+    reason = summary.stop_reason
+    if reason in ("signal", "max_duration"):
+        cause = "by a signal" if reason == "signal" else "at --max-duration"
+        lines.append(f"interrupted {cause}: the next run resumes it")
+    elif reason == "page_budget":
+        lines.append(
+            f"page budget of {summary.page_budget} pages reached: a partial run, no removals "
+            "(--max-pages N crawls further)"
+        )
+    elif reason == "max_pages":
+        lines.append(f"stopped at --max-pages {summary.page_budget}: a partial run, no removals")
+    if summary.dropped_links:
+        counts = ", ".join(f"{n} by {limit}" for limit, n in sorted(summary.dropped_links.items()))
+        lines.append(f"links not followed (URL limits against traps): {counts}")
+    return lines
 
 
 def _write_json(summary: RunSummary, path: Path) -> None:
     text = json.dumps(summary.to_json_dict(), ensure_ascii=False, sort_keys=True, indent=2)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text + "\n", encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from praktyki import __version__
+from praktyki.crawl.bounds import Bounds
 from praktyki.crawl.engine import Link, Page
 from praktyki.errors import ConfigError, NotAPracticePage
 from praktyki.parsers.bdp import classify_bdp_url, parse_attachments, parse_listing, parse_menu
@@ -32,6 +33,7 @@ from praktyki.scraper.urls import (
 
 __all__ = [
     "BDP_ALIASES",
+    "BDP_BOUNDS",
     "DEFAULT_BDP_URL",
     "NAVIGATION",
     "TABS",
@@ -62,6 +64,19 @@ _PRIORITY = {
     "practice": 20,
     "file": 0,
 }
+#: A BDP crawl's default bounds (:mod:`praktyki.crawl.bounds`), generous for the real archive
+#: (about 15 sections, a few hundred listing pages, a few thousand practices; at most five
+#: links from home: section, listing, practice, tab, file) and finite on any trap.
+BDP_BOUNDS = Bounds(
+    max_values=MappingProxyType(
+        {"p1": 100, "p2": 2_000, "str": 2_000, "art": 100_000, "s": 10, "q": 100}
+    ),
+    other_values=100,
+    max_depth=8,
+    headroom=2.0,
+    slack=200,
+    hard_cap=200_000,
+)
 _HREF = re.compile(rb"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
@@ -79,6 +94,8 @@ class BdpStrategy:
     #: ``discover`` is a pure function of (URL, kind, body) for this version: the engine may
     #: reuse an archived body's links on a 304. Bump it when discovery changes.
     discovery_version = f"bdp/{__version__}/1"
+    #: A listing's next page, or a section reached from another's menu, is no deeper.
+    same_level_kinds = frozenset({"section", "listing"})
 
     def __init__(self, base_url: str) -> None:
         if not is_http_url(base_url):
@@ -103,6 +120,13 @@ class BdpStrategy:
 
     def is_navigation(self, kind: str) -> bool:
         return kind in NAVIGATION
+
+    @staticmethod
+    def announced_pages(counts: Mapping[str, int]) -> int:
+        """The pages a run of the site needs, from the frontier's URLs by kind: every
+        navigation page, three tabs per practice the listings show, every file listed."""
+        navigation = sum(counts.get(kind, 0) for kind in NAVIGATION)
+        return navigation + len(TABS) * counts.get("practice", 0) + counts.get("file", 0)
 
     def discover(self, item: FrontierItem, page: Page) -> Sequence[Link]:
         if item.kind in ("home", "section"):

@@ -22,6 +22,13 @@ frontier item a worker:
    run loses at most the pages in flight and the unwritten group, all still ``in_progress``
    in the frontier, which :meth:`~praktyki.store.frontier.Frontier.recover` puts back.
 
+Bounds (:mod:`praktyki.crawl.bounds`): links past the URL-pattern or depth limits are
+dropped before they are queued, and claiming stops at ``max_pages`` or, without it, at the
+derived page budget (the run is then "cut": partial, no removals). :meth:`Engine.stop` (a
+signal, ``--max-duration``) stops claiming at once: the in-flight fetches are cancelled and
+their items put back to pending, the outcomes already in hand are written, and the run can be
+resumed where it stopped.
+
 When the frontier runs dry, items that failed for a transient reason (transport errors,
 exhausted 5xx/429, a redirect off the site or a redirect loop — the kinds of failure a later
 attempt can cure) are queued again, up to ``extra_passes`` times. Persistent failures stay
@@ -31,6 +38,7 @@ recorded with their reason in the frontier and the archive.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -44,6 +52,7 @@ from typing import Protocol
 
 import sqlite_utils
 
+from praktyki.crawl.bounds import LinkBounds, PageBudget
 from praktyki.errors import FetchError, ParseError, StorageError
 from praktyki.schemas.archive import FetchedResponse, FrontierItem
 from praktyki.scraper.fetch import Fetcher
@@ -59,6 +68,7 @@ __all__ = [
     "Link",
     "Page",
     "ProgressSink",
+    "StopReason",
     "Strategy",
     "is_transient",
 ]
@@ -79,6 +89,18 @@ _TRANSIENT = re.compile(
 def is_transient(error: str | None) -> bool:
     """Whether a recorded failure (``"ClassName: reason"``) is worth another pass."""
     return bool(error and _TRANSIENT.match(error))
+
+
+class StopReason:
+    """Why a run stopped before its frontier ran dry (``RunSummary.stop_reason``)."""
+
+    MAX_PAGES = "max_pages"  # --max-pages: partial, finished
+    PAGE_BUDGET = "page_budget"  # the derived page budget: partial, finished
+    SIGNAL = "signal"  # SIGINT / SIGTERM: resumable
+    MAX_DURATION = "max_duration"  # --max-duration: resumable
+
+    #: Reasons that leave the run unfinished, for the next run to resume.
+    RESUMABLE = frozenset({SIGNAL, MAX_DURATION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +148,8 @@ class Strategy(Protocol):
         """Pages that must all be fetched for the run's discovery to be complete."""
         ...
 
+    # Optional: ``same_level_kinds: frozenset[str]``, kinds whose links to a page of their own
+    # kind add no depth (pagination of a listing).
     # Optional: a ``discovery_version: str`` attribute says that ``discover`` is a pure
     # function of (item URL, kind, body bytes) for that version, so the engine may reuse
     # the links of an archived body on a 304. Strategies without it are always re-run.
@@ -148,7 +172,13 @@ class EngineStats:
     dropped_offsite: int = 0
     passes: int = 0
     cut: bool = False
+    stop_reason: str | None = None
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def interrupted(self) -> bool:
+        """Stopped by a signal or the wall-clock limit: the run is to be resumed."""
+        return self.stop_reason in StopReason.RESUMABLE
 
 
 @dataclass(slots=True)
@@ -181,6 +211,8 @@ class Engine:
         batch_size: int = 32,
         batch_seconds: float = 1.0,
         after_write: Callable[[], None] | None = None,
+        bounds: LinkBounds | None = None,
+        budget: PageBudget | None = None,
     ) -> None:
         self.db = db
         self.run_id = run_id
@@ -196,7 +228,12 @@ class Engine:
         self.batch_size = max(1, batch_size)
         self.batch_seconds = batch_seconds
         self.after_write = after_write
+        self.bounds = bounds
+        self.budget = budget
         self.stats = EngineStats()
+        self._stop = asyncio.Event()
+        self._earlier = 0
+        self._same_level: frozenset[str] = getattr(strategy, "same_level_kinds", frozenset())
         self._claimed = 0
         self._queue: deque[FrontierItem] = deque()
         self._unwritten: list[_Outcome] = []
@@ -223,6 +260,9 @@ class Engine:
         self._done = counts["done"]
         self._failed = counts["failed"]
         self._known = sum(counts.values())
+        self._earlier = self._done + self._failed  # a resumed run's budget counts them
+        if self.bounds is not None:
+            self.bounds.prime(self.frontier.urls())
         await self._pass()
         for _ in range(self.extra_passes):
             if self.stats.cut or not self._requeue_transient():
@@ -232,16 +272,26 @@ class Engine:
         self._report()
         return self.stats
 
+    def stop(self, reason: str) -> None:
+        """Stop claiming; the current pass writes what it has and puts in-flight pages back."""
+        if not self.stats.interrupted:
+            log.warning("stopping (%s): writing what was fetched; the next run resumes", reason)
+            self.stats.stop_reason = reason
+        self.stats.cut = True
+        self._stop.set()
+
     def complete(self) -> bool:
-        """Whether discovery saw everything: not cut short, every navigation page fetched."""
-        if self.stats.cut:
+        """Whether discovery saw everything: not cut short, no link dropped by a URL limit
+        (it may have led to records), every navigation page fetched."""
+        if self.stats.cut or (self.bounds is not None and self.bounds.dropped):
             return False
         return not any(self.strategy.is_navigation(kind) for kind in self.frontier.open_kinds())
 
     async def _pass(self) -> None:
         in_flight: set[asyncio.Task[_Outcome]] = set()
+        stopping = asyncio.ensure_future(self._stop.wait())
         try:
-            while True:
+            while not self._stop.is_set():
                 room = self.concurrency - len(in_flight)
                 if room > 0 and (self._queue or not self.stats.cut):
                     items = self._claim(room)
@@ -256,16 +306,31 @@ class Engine:
                         return
                     self._write()
                     continue
-                done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
-                for task in done:
+                await asyncio.wait({*in_flight, stopping}, return_when=asyncio.FIRST_COMPLETED)
+                for task in [task for task in in_flight if task.done()]:
+                    in_flight.discard(task)
                     self._collect(task.result())  # a storage error stops the run (resumable)
                 if len(self._unwritten) >= self.batch_size or (
                     self._unwritten and time.monotonic() - self._oldest >= self.batch_seconds
                 ):
                     self._write()
         finally:
+            stopping.cancel()
             for task in in_flight:
                 task.cancel()
+        if self._stop.is_set():
+            await asyncio.gather(*in_flight, return_exceptions=True)
+            self._stop_cleanly()
+
+    def _stop_cleanly(self) -> None:
+        """Write the outcomes in hand; claimed but unfinished pages back to pending."""
+        if self._unwritten:
+            self._write()
+        self._queue.clear()
+        with immediate_transaction(self.db):
+            requeued = self.frontier.recover()
+        if requeued:
+            log.info("run %d: %d pages in flight are queued again", self.run_id, requeued)
 
     def _claim(self, room: int) -> list[FrontierItem]:
         if len(self._queue) < room:
@@ -273,19 +338,43 @@ class Engine:
         return [self._queue.popleft() for _ in range(min(room, len(self._queue)))]
 
     def _claim_from_frontier(self, room: int) -> list[FrontierItem]:
-        if self.max_pages is not None:
-            room = min(room, self.max_pages - self._claimed)
-            if room <= 0:
-                if self._unwritten:
-                    self._write()  # their links decide whether anything is left pending
-                self.stats.cut = self.frontier.counts()["pending"] > 0
-                if self.stats.cut:
-                    log.info("stopping after %d pages (--max-pages)", self._claimed)
-                return []
+        room, reason = self._room(room)
+        if room <= 0:
+            if self._unwritten:
+                self._write()  # their links decide whether anything is left pending
+            self.stats.cut = self.frontier.counts()["pending"] > 0
+            if self.stats.cut and reason and self.stats.stop_reason is None:
+                self.stats.stop_reason = reason
+                self._warn_cut(reason)
+            return []
         with immediate_transaction(self.db):  # claim reads, then writes
             items = self.frontier.claim(room)
         self._claimed += len(items)
         return items
+
+    def _room(self, room: int) -> tuple[int, str]:
+        """How many more pages may be claimed now, and which limit says so."""
+        if self.max_pages is not None:
+            return min(room, self.max_pages - self._claimed), StopReason.MAX_PAGES
+        if self.budget is not None:
+            fetched = self._earlier + self._claimed
+            if fetched + room > self.budget.pages and self._unwritten:
+                self._write()  # the links in hand count in the estimate
+            self.budget.allows(fetched + room - 1)  # re-estimated when reached
+            return min(room, self.budget.pages - fetched), StopReason.PAGE_BUDGET
+        return room, ""
+
+    def _warn_cut(self, reason: str) -> None:
+        if reason == StopReason.MAX_PAGES:
+            log.info("stopping after %d pages (--max-pages)", self._claimed)
+        elif self.budget is not None:
+            log.warning(
+                "page budget reached: %d pages (%gx what the site announces, at most %s); "
+                "the run is partial (no removals); give --max-pages to crawl further",
+                self.budget.pages,
+                self.budget.bounds.headroom,
+                self.budget.bounds.hard_cap,
+            )
 
     async def _process(self, item: FrontierItem) -> _Outcome:
         previous = None
@@ -306,8 +395,18 @@ class Engine:
         except Exception as exc:  # a page can fail, a run cannot: recorded on the page
             log.exception("discovery failed on %s", item.url)
             return _unusable(outcome, f"internal error: {type(exc).__name__}: {exc}")
-        outcome.links = await self._robots_filter(outcome.links)
+        outcome.links = self._bounded(item, await self._robots_filter(outcome.links))
         return outcome
+
+    def _bounded(self, item: FrontierItem, links: Sequence[Link]) -> list[Link]:
+        """The links with their depth from the seeds, within the URL-pattern limits."""
+        kept = []
+        for link in links:
+            same_level = link.kind == item.kind and link.kind in self._same_level
+            depth = item.depth + (0 if same_level else 1)
+            if self.bounds is None or self.bounds.admit(depth, link.url):
+                kept.append(dataclasses.replace(link, depth=depth))
+        return kept
 
     def _discover(
         self,

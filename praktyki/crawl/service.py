@@ -2,8 +2,9 @@
 
 Each takes the database lock (:class:`~praktyki.store.DatabaseLock`; a second writer gets
 :class:`~praktyki.errors.LockHeld`), opens the store and runs to the end. A crawl resumes the
-unfinished run of the same strategy and source (killed, or stopped by an error): pages its
-frontier marked done are not fetched again.
+unfinished run of the same strategy and source (killed, stopped by an error, a signal or
+``max_duration``): pages its frontier marked done are not fetched again. A run stopped by a
+signal or ``max_duration`` is recorded as interrupted, its summary with ``exit_code`` 4.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ import sqlite_utils
 from praktyki.crawl import ops_assemble
 from praktyki.crawl.archive_export import export_archive
 from praktyki.crawl.assemble import Assembly, assemble_bdp
-from praktyki.crawl.bdp import DEFAULT_BDP_URL, BdpStrategy, default_source
+from praktyki.crawl.bdp import BDP_BOUNDS, DEFAULT_BDP_URL, BdpStrategy, default_source
+from praktyki.crawl.bounds import LinkBounds, PageBudget
 from praktyki.crawl.engine import Engine, EngineStats, ProgressSink, Strategy
 from praktyki.crawl.ops import (
     OpsSiteSpec,
@@ -37,12 +39,20 @@ from praktyki.crawl.ops import (
 )
 from praktyki.crawl.registry import apply_bases, default_registry_path, load_registry
 from praktyki.crawl.settings import CrawlSettings
+from praktyki.crawl.stopping import stop_on_signals
 from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
 from praktyki.errors import ConfigError
 from praktyki.schemas.registry import Registry
 from praktyki.schemas.run import RunStatus, RunSummary
 from praktyki.scraper.fetch import Fetcher
-from praktyki.store import DatabaseLock, begin_run, finish_run, get_run, open_database
+from praktyki.store import (
+    DatabaseLock,
+    begin_run,
+    finish_run,
+    get_run,
+    open_database,
+    resume_run,
+)
 from praktyki.store.archive import Archive
 from praktyki.store.crawl_runs import (
     crawl_run,
@@ -69,6 +79,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 STRATEGY = "bdp"
+#: A run stopped by a signal or --max-duration (resumable): the contract's exit code 4.
+EXIT_INTERRUPTED = 4
 OPS_STRATEGY = "ops"  # also the OPS runs' crawl_runs.source (each site is a dataset source)
 
 
@@ -145,13 +157,14 @@ def _start_or_resume(
         started = get_run(db, run_id).started_at
         if previous is not None and previous.base_url == base_url:
             log.info("resuming run %d (started %s)", run_id, started.isoformat())
+            resume_run(db, run_id)
             return run_id, started, True
         log.warning("run %d of %s crawled another base URL: not resumed", run_id, source)
-        finish_run(
-            db,
-            run_id,
-            RunSummary(run_id=run_id, kind=kind, status=RunStatus.INTERRUPTED, started_at=started),
-        )
+        if get_run(db, run_id).status == RunStatus.RUNNING:
+            summary = RunSummary(
+                run_id=run_id, kind=kind, status=RunStatus.INTERRUPTED, started_at=started
+            )
+            finish_run(db, run_id, summary)
     started = _now()
     options = settings.as_options() | {"base_url": base_url, "source": source}
     run_id = begin_run(db, kind=kind, options=options, started_at=started)
@@ -177,17 +190,34 @@ async def _crawl(
     launcher = None
     if settings.assembly_worker:
         launcher = WorkerLauncher(db, worker, min_practices=settings.worker_min_practices)
+    bounds = settings.bounds or BDP_BOUNDS
+    frontier = Frontier(db, run_id)
+    budget = PageBudget(bounds, lambda: strategy.announced_pages(frontier.kind_counts()))
     try:
         engine, fetcher, stats = await _run_engine(
-            db, run_id, strategy, settings, progress, resumed, after_write=launcher
+            db,
+            run_id,
+            strategy,
+            settings,
+            progress,
+            resumed,
+            after_write=launcher,
+            bounds=LinkBounds(bounds),
+            budget=budget,
         )
-        worker.finish()  # its last round: every practice final by now that it has not done
+        if not stats.interrupted:
+            worker.finish()  # its last round: every practice final by now that it has not done
     finally:
         worker.stop()
+    run = _Run(run_id, STRATEGY, started, fetcher, earlier_requests, earlier_bytes, engine)
+    if stats.interrupted:
+        return _interrupted(db, run)
     complete = engine.complete()
     if not complete:
-        log.warning("discovery was incomplete (failed listing pages or --max-pages): no removals")
-    run = _Run(run_id, STRATEGY, started, fetcher, earlier_requests, earlier_bytes)
+        log.warning(
+            "discovery was incomplete (failed listing pages, --max-pages, the page budget or "
+            "a URL limit): no removals"
+        )
     summary = _finish(db, run, complete, functools.partial(assemble_bdp, db, run_id, source))
     log.info(
         "run %d: %d pages fetched here, %d skipped by robots.txt",
@@ -207,8 +237,10 @@ async def _run_engine(
     resumed: bool,
     *,
     after_write: Callable[[], None] | None = None,
+    bounds: LinkBounds | None = None,
+    budget: PageBudget | None = None,
 ) -> tuple[Engine, Fetcher, EngineStats]:
-    """Run the frontier of ``run_id`` to its end with a fresh HTTP client."""
+    """Run the frontier of ``run_id`` to its end (or a stop) with a fresh HTTP client."""
     pool = httpx.Limits(
         max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
     )
@@ -231,10 +263,13 @@ async def _run_engine(
             extra_passes=settings.extra_passes,
             progress=progress,
             after_write=after_write,
+            bounds=bounds,
+            budget=budget,
         )
         if not resumed:
             engine.seed()
-        stats = await engine.run()
+        with stop_on_signals(engine.stop, settings.max_duration):
+            stats = await engine.run()
     return engine, fetcher, stats
 
 
@@ -248,6 +283,18 @@ class _Run:
     fetcher: Fetcher
     earlier_requests: int
     earlier_bytes: int
+    engine: Engine
+
+
+def _interrupted(db: sqlite_utils.Database, run: _Run) -> RunSummary:
+    """Record a run stopped by a signal or --max-duration: counts so far, no assembly (the
+    next run resumes it and assembles everything), exit code 4."""
+    summary = _summary(db, run, Assembly()).model_copy(
+        update={"status": RunStatus.INTERRUPTED, "exit_code": EXIT_INTERRUPTED}
+    )
+    finish_run(db, run.run_id, summary)
+    log.warning("run %d interrupted: the next run of this source resumes it", run.run_id)
+    return summary
 
 
 def _finish(
@@ -278,6 +325,8 @@ def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSum
     not_modified = Archive(db).not_modified(run_id)
     failed = counts["failed"] + assembly.failed
     finished = _now()
+    engine = run.engine
+    budget = engine.max_pages or (engine.budget.pages if engine.budget else None)
     return RunSummary(
         run_id=run_id,
         kind=run.kind,
@@ -293,6 +342,9 @@ def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSum
         unchanged=assembly.unchanged,
         failed=failed,
         exit_code=1 if failed else 0,
+        stop_reason=engine.stats.stop_reason,
+        page_budget=budget,
+        dropped_links=dict(engine.bounds.dropped) if engine.bounds else {},
     )
 
 
@@ -366,6 +418,9 @@ async def _crawl_ops(
     strategy = OpsStrategy(sites, admitted=admitted)
     earlier_requests, earlier_bytes = _archived_so_far(db, run_id)
     engine, fetcher, stats = await _run_engine(db, run_id, strategy, settings, progress, resumed)
+    run = _Run(run_id, OPS_STRATEGY, started, fetcher, earlier_requests, earlier_bytes, engine)
+    if stats.interrupted:
+        return _interrupted(db, run)
     unfinished = {
         urlsplit(url).netloc for url in Frontier(db, run_id).urls(kind="page", open_only=True)
     }
@@ -379,7 +434,6 @@ async def _crawl_ops(
             ops_assemble.set_site_complete(db, run_id, site.name, complete=done)
         return ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
 
-    run = _Run(run_id, OPS_STRATEGY, started, fetcher, earlier_requests, earlier_bytes)
     summary = _finish(db, run, engine.complete(), assemble)
     log.info(
         "run %d: %d pages fetched here over %d sites, %d skipped by robots.txt",

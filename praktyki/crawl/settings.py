@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from praktyki.crawl.bounds import Bounds
 from praktyki.errors import ConfigError
 from praktyki.scraper.policy import DEFAULT_USER_AGENT, Limits, Politeness, RetryPolicy
 
@@ -22,6 +23,12 @@ class CrawlSettings:
     ``max_pages`` stops claiming new URLs after that many fetches (the run is then partial:
     no removals are applied). ``extra_passes`` is how many more times URLs that failed for a
     transient reason are tried after the frontier ran dry.
+
+    ``bounds`` are the URL-pattern, depth and page-budget limits against traps
+    (:mod:`praktyki.crawl.bounds`; ``None``: the strategy's defaults, e.g.
+    :data:`~praktyki.crawl.bdp.BDP_BOUNDS`). ``max_duration`` (seconds) stops the run like a
+    signal would once that much wall-clock time has passed: what was fetched is written and
+    the next run resumes (for cron jobs with a time slot).
 
     ``assembly_worker`` lets a BDP crawl load practices in a second process while it fetches
     (:mod:`praktyki.crawl.worker`; the result is the same either way). It is started once the
@@ -44,6 +51,8 @@ class CrawlSettings:
     extra_passes: int = 2
     assembly_worker: bool = False
     worker_min_practices: int = 300
+    max_duration: float | None = None
+    bounds: Bounds | None = None
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     limits: Limits = field(default_factory=Limits)
 
@@ -58,6 +67,8 @@ class CrawlSettings:
             raise ConfigError("--user-agent must not be empty")
         if self.extra_passes < 0:
             raise ConfigError("extra_passes must be >= 0")
+        if self.max_duration is not None and not self.max_duration > 0:
+            raise ConfigError("--max-duration must be more than 0 seconds")
         if self.worker_min_practices < 0:
             raise ConfigError("worker_min_practices must be >= 0")
 
@@ -86,4 +97,11 @@ class CrawlSettings:
             "obey_robots": self.obey_robots,
             "extra_passes": self.extra_passes,
             "assembly_worker": self.assembly_worker,
+            "max_duration": self.max_duration,
+            "bounds": None if self.bounds is None else _bounds_options(self.bounds),
         }
+
+
+def _bounds_options(bounds: Bounds) -> dict[str, object]:
+    fields = {f.name: getattr(bounds, f.name) for f in dataclasses.fields(bounds)}
+    return fields | {"max_values": dict(bounds.max_values)}

@@ -10,14 +10,18 @@ from pydantic import Field
 
 from praktyki.schemas.base import Record
 
-__all__ = ["RunChange", "RunStatus", "RunSummary"]
+__all__ = ["RunChange", "RunStatus", "RunStopReason", "RunSummary"]
+
+RunStopReason = Literal["max_pages", "page_budget", "signal", "max_duration"]
 
 
 class RunStatus(StrEnum):
     RUNNING = "running"  # begun, not finished (or killed: see load.runs.unfinished_runs)
     FINISHED = "finished"  # ran to the end (exit_code says whether some pages failed)
     FAILED = "failed"  # stopped by an error
-    INTERRUPTED = "interrupted"  # stopped by a signal, or found unfinished by a later run
+    # stopped by a signal or --max-duration (the next run of its source resumes it), or
+    # found unfinished by a later run of another base URL (then never resumed)
+    INTERRUPTED = "interrupted"
 
 
 class RunChange(Record):
@@ -49,4 +53,12 @@ class RunSummary(Record):
     unchanged: int = Field(default=0, ge=0)
     failed: int = Field(default=0, ge=0)
     exit_code: int | None = None
+    #: Why the run stopped before its frontier ran dry: ``max_pages`` / ``page_budget`` (a
+    #: partial run, finished, no removals), ``signal`` / ``max_duration`` (interrupted, exit
+    #: code 4, resumed by the next run); null when it ran to the end. Not kept in ``runs``.
+    stop_reason: RunStopReason | None = None
+    #: The page budget in effect (derived from what the site announces, or --max-pages).
+    page_budget: int | None = None
+    #: Links not followed because of a URL limit, by limit (``depth``, ``param:p1``, …).
+    dropped_links: dict[str, int] = Field(default_factory=dict)
     changes: tuple[RunChange, ...] = ()

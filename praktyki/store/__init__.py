@@ -20,7 +20,7 @@ from praktyki.store.practices import (
     mark_removed,
     touch_practice,
 )
-from praktyki.store.runs import begin_run, finish_run, get_run, unfinished_runs
+from praktyki.store.runs import begin_run, finish_run, get_run, resume_run, unfinished_runs
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -41,5 +41,6 @@ __all__ = [
     "search_ops",
     "search_practices",
     "touch_practice",
+    "resume_run",
     "unfinished_runs",
 ]

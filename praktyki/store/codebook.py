@@ -428,7 +428,8 @@ TABLES: tuple[TableDoc, ...] = (
             _c(
                 "status",
                 "TEXT",
-                "`running`, `finished`, `failed` or `interrupted`.",
+                "`running`, `finished`, `failed` or `interrupted` (a signal or --max-duration: "
+                "the next crawl of its source resumes it).",
                 "",
                 "finished",
             ),

@@ -114,14 +114,15 @@ def crawl_run(db: sqlite_utils.Database, run_id: int) -> CrawlRun | None:
 
 
 def resumable_run(db: sqlite_utils.Database, strategy: str, source: str) -> int | None:
-    """The newest unfinished run of ``strategy`` on ``source`` (hold the lock first)."""
+    """The newest run of ``strategy`` on ``source`` when it did not finish: still marked
+    running (killed, stopped by an error) or interrupted (a signal, a time limit). Only the
+    newest: an older one was given up when a newer run began. Hold the lock first."""
     row = db.execute(
-        "SELECT c.run_id FROM crawl_runs c JOIN runs r ON r.run_id = c.run_id "
-        "WHERE c.strategy = ? AND c.source = ? AND r.status = 'running' "
-        "ORDER BY c.run_id DESC LIMIT 1",
+        "SELECT c.run_id, r.status FROM crawl_runs c JOIN runs r ON r.run_id = c.run_id "
+        "WHERE c.strategy = ? AND c.source = ? ORDER BY c.run_id DESC LIMIT 1",
         [strategy, source],
     ).fetchone()
-    return int(row[0]) if row else None
+    return int(row[0]) if row and row[1] in ("running", "interrupted") else None
 
 
 def finished_crawl_runs(db: sqlite_utils.Database, strategy: str) -> list[CrawlRun]:

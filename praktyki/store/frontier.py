@@ -144,6 +144,14 @@ class Frontier:
         )
         return {state: 0 for state in STATES} | {row["state"]: row["n"] for row in rows}
 
+    def kind_counts(self) -> dict[str, int]:
+        """Number of URLs of each kind this run knows (any state)."""
+        rows = self._rows(
+            "SELECT kind, COUNT(*) AS n FROM frontier WHERE run_id = ? GROUP BY kind",
+            [self.run_id],
+        )
+        return {row["kind"]: row["n"] for row in rows}
+
     def get(self, url: str) -> FrontierItem | None:
         """The frontier entry of ``url`` in this run, or None."""
         rows = self._rows(

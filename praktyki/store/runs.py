@@ -12,7 +12,7 @@ from praktyki.errors import StorageError
 from praktyki.schemas.run import RunStatus, RunSummary
 from praktyki.store.rows import insert_rows, select_rows, storage_errors, to_json, update_row
 
-__all__ = ["begin_run", "finish_run", "get_run", "unfinished_runs"]
+__all__ = ["begin_run", "finish_run", "get_run", "resume_run", "unfinished_runs"]
 
 _COUNTS = (
     "requests",
@@ -76,6 +76,17 @@ def finish_run(db: Database, run_id: int, summary: RunSummary) -> None:
         if not select_rows(db, "runs", {"run_id": run_id}):
             raise StorageError(f"no run {run_id} in the database")
         update_row(db, "runs", {"run_id": run_id}, values)
+
+
+def resume_run(db: Database, run_id: int) -> None:
+    """Mark an interrupted run running again (its counts are rewritten when it finishes)."""
+    with storage_errors(f"resuming run {run_id}"), db.atomic():
+        update_row(
+            db,
+            "runs",
+            {"run_id": run_id},
+            {"status": RunStatus.RUNNING.value, "exit_code": None, "pid": os.getpid()},
+        )
 
 
 def unfinished_runs(db: Database, kind: str) -> list[int]:
