@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from praktyki.parsers.chrome import (
     CHROME_LINES,
+    END_LABEL,
     MAX_CHROME_LINE,
     is_chrome_line,
     is_comment_area,
@@ -135,6 +136,7 @@ def test_chrome_line_shapes(line: str) -> None:
         "Dołącz do nas! Szukamy wolontariuszy do pracy z dziećmi.",
         "Komentarz kierownika ośrodka do nowych przepisów o dodatku osłonowym.",
         "Newsletter ośrodka ukazuje się raz w miesiącu i trafia do wszystkich sołectw.",
+        "Powrót ze szpitala to dla osoby starszej trudny moment, warto się do niego przygotować.",
     ],
 )
 def test_content_lines_are_not_chrome(line: str) -> None:
@@ -170,6 +172,13 @@ def test_breadcrumb_without_screen_reader_labels(markup: str, trail: tuple[str, 
     )
     [record] = parse_ops_page(page.encode(), "https://ops.example.pl/a")
     assert record.breadcrumb == trail
+
+
+def test_end_labels() -> None:
+    """After these labels an article's block holds its tags or its author's bio, not text."""
+    for label in ("Tagi: senior, usługi", "Tags", "Schlagwörter:", "O autorze", "About the author"):
+        assert END_LABEL.match(label), label
+    assert not END_LABEL.match("Tagi i zwyczaje naszych seniorów opisujemy w kolejnym numerze.")
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ __all__ = [
     "BOX_WORD",
     "CHROME_LINES",
     "COMMENT_WORD",
+    "END_LABEL",
     "ATTACHMENTS_LABEL",
     "HOURS_LABEL",
     "META_BLOCK",
@@ -55,7 +56,8 @@ CHROME_LINES: tuple[tuple[str, str], ...] = (
     ("name day", rf"^{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s*(r\.|roku)?\s*\S+"),
     ("name day", r"\bimieniny\b"),
     ("icon caption", r"^(ikona|ikonka|ikonki|obrazek|grafika|logo)\b.{0,60}$"),
-    ("back link", r"^[←«<‹\s]*(powrót|wróć|wstecz|cofnij)\b"),
+    # short: "Powrót ze szpitala to trudny moment…" is a sentence, not a link back
+    ("back link", r"^[←«<‹\s]*(powrót|wróć|wstecz|cofnij)\b.{0,40}$"),
     ("back link", r"^[←«<‹\s]*(do góry|na górę|w górę|początek strony)\b"),
     (
         "tool link",
@@ -84,7 +86,8 @@ CHROME_LINES: tuple[tuple[str, str], ...] = (
         r"empfehlungen( aus der redaktion)?|weitere (artikel|beiträge)( zum thema| aus [\w ]+)?|"
         r"(à )?lire aussi|voir aussi|sur le même sujet|lea (también|más)|lee también|"
         r"vea también|ver también|mira también|te puede interesar|leggi anche|"
-        r"potrebbe interessarti|lees ook)\b\W{0,3}(\s.{0,150})?$",
+        r"potrebbe interessarti|lees ook|(czytaj|zobacz|przeczytaj) (też|także|również))"
+        r"\b\W{0,3}(\s.{0,150})?$",
     ),
     (
         "social",
@@ -202,6 +205,15 @@ META_BLOCK = re.compile(
     r"^(metryczka|metryka( strony| dokumentu| informacji| publikacji| artykułu)?|"
     r"informacje? o (publikacji|dokumencie|artykule|informacji|wpisie)|metadane|"
     r"dane (publikacji|dokumentu)|szczegóły publikacji)\s*:?$",
+    re.IGNORECASE,
+)
+# A label after which an article's block holds no more of its text: its tag list, the
+# author's bio ("Tagi: …", "Schlagwörter", "About the author", "O autorze"). Text after a tag
+# label only after a colon: "Tagi i zwyczaje …" is a sentence.
+END_LABEL = re.compile(
+    r"^((tags?|tagi|tagged( with)?|schlagwörter|schlagworte|stichwörter|etiquetas|"
+    r"mots-clés|filed under)(\s*:\s*.{0,150}|\s*)|(about the author|über den autor|"
+    r"zum autor|o autorze|sobre el autor|à propos de l'auteur|l'autore)\s*:?)$",
     re.IGNORECASE,
 )
 # The label over a list of files; the files go to ``attachments``, the label with them.

@@ -22,6 +22,15 @@ Decisions (also in the README's field notes):
   one per line as ``"- item"``. A lead line such as "OŚRODEK POMOCY SPOŁECZNEJ W JANOWIE
   LUBELSKIM JAKO CENTRUM AKTYWNOŚCI LOKALNEJ." is article text and stays in the body. Metadata
   lines (dates, author, editor, views) and chrome lines are left out.
+* the **whole article** across sibling containers: the lead paragraphs between a headline
+  above the article block and the block, and sentence paragraphs in containers that share the
+  block's parent (a body split around an advert or a "Czytaj także" link). Comments, share
+  bars, captions, "related" boxes and linked headlines pointing at other articles stay out.
+* several articles on one page (repeated blocks, a numbered series of CMS items) give one
+  record each.
+* **confidence** is 1.0 when the rules found the article; when they found none although the
+  page has prose (all of it inside what looked like chrome), the best block of prose is taken
+  with ``FALLBACK_CONFIDENCE`` instead of refusing the page.
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from praktyki.errors import MissingBlock
 from praktyki.parsers.chrome import (
     ATTACHMENTS_LABEL,
+    END_LABEL,
     HOURS_LABEL,
     HOURS_LINE,
     META_BLOCK,
@@ -82,6 +92,7 @@ _FILE_INFO = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”»)]?$")
+_SKIP_LINKS = 2  # chrome lines stepped over between two parts of an article
 _META_AFTER = 14  # lines after an article still searched for its metadata
 _META_BLOCK_LINES = 30  # label/value lines of a labelled metadata block read at most
 _TITLE_BACK = 12  # lines above an article searched for its heading
@@ -240,6 +251,9 @@ def _article(
         title = node.text(separator=" ", strip=True) or title
     in_region = title_at is not None and title_last is not None and start <= title_at < end
     body_from = title_last + 1 if in_region and title_last is not None else start
+    one_line = in_region and title_at is not None and title_at == title_last
+    if one_line and title_at is not None and _sentence_title(page.lines[title_at]):
+        body_from = title_at  # a bold first paragraph read as the title is the text's too
     window_from = min(title_at, start) if title_at is not None else start
     window_to = _meta_window_end(page, end, limit if limit is not None else len(page.lines))
     # site-wide lines carry no article facts ("Ostatnia aktualizacja strony: …" is the site's)
@@ -326,22 +340,36 @@ def _siblings(page: Linearized, region: int, indexes: range, consumed: set[int])
 
     CMSs split one article over sibling field containers (a lead, the body, a second body part
     after an advert); a paragraph that shares the block's parent is the article's. The walk
-    steps over chrome (a "related" box, a newsletter box between the parts) and stops at the
-    first other line that is not such prose, or at any heading.
+    steps over chrome (a "related" box, a newsletter box between the parts) and over up to two
+    chrome lines ("Read More"), and stops at the first other line that is not such prose, or
+    at any heading.
     """
     node = page.nodes[region]
     parent = node.parent
     if parent is None or parent.mem_id not in page.nodes or (parent.tag or "") in ("body", "html"):
         return []
     found: list[Line] = []
+    skipped = 0
     for i in indexes:
         line = page.lines[i]
-        if line.chrome and parent.mem_id in line.path:
+        if parent.mem_id in line.path and _between_parts(line) and skipped < _SKIP_LINKS:
+            skipped += not line.chrome  # a "Read more" link between the parts, an advert box
             continue
         if i in consumed or line.heading or parent.mem_id not in line.path or not _sentences(line):
             break
         found.append(line)
+        skipped = 0
     return found
+
+
+def _between_parts(line: Line) -> bool:
+    """Chrome, or a chrome line ("Read more", "Advertisement", "Zobacz także")."""
+    return line.chrome or is_chrome_line(line.text) is not None
+
+
+def _sentence_title(line: Line) -> bool:
+    """A title line that is no heading element but a paragraph of sentences."""
+    return not line.heading and _sentences(line) and len(line.text) > 100
 
 
 def _sentences(line: Line) -> bool:
@@ -423,8 +451,8 @@ def _body_lines(lines: list[Line], outside: set[str], *, about_hours: bool = Fal
     in_hours = False
     for line in lines:
         text = line.text
-        if META_BLOCK.match(text):
-            break  # "Metryczka": the rest of the block is the article's metadata
+        if META_BLOCK.match(text) or END_LABEL.match(text):
+            break  # "Metryczka", "Tagi:", "O autorze": the rest is not the article's text
         if line.chrome or is_meta_line(text):
             continue
         if not about_hours and _hours_label(text):
