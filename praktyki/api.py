@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from praktyki.crawl.bounds import Bounds
     from praktyki.crawl.engine import ProgressSink
-    from praktyki.crawl.registry import load_registry, read_registry
     from praktyki.crawl.service import (
         DEFAULT_BDP_URL,
         crawl_bdp,
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
         resolve_ops_sites,
     )
     from praktyki.crawl.settings import CrawlSettings
+    from praktyki.crawl.site_registry import load_registry, read_registry
     from praktyki.dataset import (
         export_archive,
         export_tables,
@@ -50,8 +50,8 @@ if TYPE_CHECKING:
 _HOME = {
     "Bounds": "praktyki.crawl.bounds",
     "ProgressSink": "praktyki.crawl.engine",
-    "load_registry": "praktyki.crawl.registry",
-    "read_registry": "praktyki.crawl.registry",
+    "load_registry": "praktyki.crawl.site_registry",
+    "read_registry": "praktyki.crawl.site_registry",
     "DEFAULT_BDP_URL": "praktyki.crawl.service",
     "crawl_bdp": "praktyki.crawl.service",
     "crawl_bdp_async": "praktyki.crawl.service",

@@ -102,7 +102,7 @@ def serve_dataset(db_path: Path | str, *, port: int = 8001) -> None:
 def quality_report(db_path: Path | str) -> QualityReport:
     """Coverage per source and field, unknown Metryka labels, failures by site and reason,
     and each run's new / changed / removed records."""
-    from praktyki.store.quality import quality_report as build_report
+    from praktyki.store.quality_queries import quality_report as build_report
 
     with _existing(db_path) as db:
         return build_report(db)

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from praktyki.cli import cli
-from praktyki.crawl.registry import default_registry_path, load_registry
+from praktyki.crawl.site_registry import default_registry_path, load_registry
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:

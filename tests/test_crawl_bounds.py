@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from crawl_support import FAST, query
 
-from praktyki.crawl.bdp import BDP_BOUNDS, BdpStrategy
+from praktyki.crawl.bdp_strategy import BDP_BOUNDS, BdpStrategy
 from praktyki.crawl.bounds import Bounds, LinkBounds, PageBudget
 from praktyki.crawl.service import crawl_bdp
 from praktyki_replica import parse_fault_spec

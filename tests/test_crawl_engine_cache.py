@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from crawl_support import FAST, query
 
-from praktyki.crawl import bdp as bdp_module
+from praktyki.crawl import bdp_strategy as bdp_module
 from praktyki.crawl.service import crawl_bdp
 from praktyki_replica.bdp_site import BdpSite
 

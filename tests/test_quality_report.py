@@ -14,7 +14,7 @@ from praktyki.cli import cli
 from praktyki.load import load_practice
 from praktyki.schemas.quality import QualityReport
 from praktyki.store import open_database as open_store
-from praktyki.store.quality import quality_report
+from praktyki.store.quality_queries import quality_report
 
 
 @pytest.fixture(scope="module")

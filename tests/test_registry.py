@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from praktyki.crawl.registry import apply_bases, default_registry_path, load_registry
+from praktyki.crawl.site_registry import apply_bases, default_registry_path, load_registry
 from praktyki.errors import ConfigError
 from praktyki.schemas.registry import rebase_url
 from praktyki_replica.registry import REPLICA_SITE_NAMES

@@ -13,7 +13,7 @@ from store_helpers import dump, new_database, new_run, rows
 from praktyki.schemas.dataset import OpsBundle, Provenance
 from praktyki.schemas.ops import Institution, OpsAttachment, OpsPage
 from praktyki.store.fts import search_ops
-from praktyki.store.ops import load_ops_bundle, mark_ops_removed
+from praktyki.store.ops_pages import load_ops_bundle, mark_ops_removed
 from praktyki.store.practices import Change, ChangeKind
 
 URL = "https://ops-gora.example.pl/cal-cis"

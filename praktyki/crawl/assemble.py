@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from praktyki import __version__
-from praktyki.crawl.bdp import NAVIGATION, TABS
+from praktyki.crawl.bdp_strategy import NAVIGATION, TABS
 from praktyki.errors import ParseError, StorageError
 from praktyki.parsers.bdp import parse_attachments, parse_menu, parse_practice, parse_presentation
 from praktyki.parsers.bdp_page import query_param

@@ -13,7 +13,7 @@ with :func:`~praktyki.parsers.ops.parse_ops_page` and the site's registry hints.
 4. **lists** are skipped: a page that links, by their titles, to two or more pages that gave
    articles (a BIP menu page, a news list whose teasers the extractor did not split), or to
    one while its own record has no date, author or views; and later pages of a paginated list
-   (:data:`~praktyki.crawl.ops.PAGINATION_PARAMS`, ``/page/N/``);
+   (:data:`~praktyki.crawl.ops_strategy.PAGINATION_PARAMS`, ``/page/N/``);
    links on more than half of a site's pages (menus, footers) do not count for 3 and 4;
 5. the rest is loaded, one :class:`~praktyki.schemas.dataset.OpsBundle` per page
    (``source`` = the site's name). Identity is the canonical URL (+ article index), never the
@@ -35,7 +35,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from praktyki import __version__
 from praktyki.crawl.assemble import Assembly
-from praktyki.crawl.ops import PAGINATION_PARAMS, OpsSiteSpec, is_continuation
+from praktyki.crawl.ops_strategy import PAGINATION_PARAMS, OpsSiteSpec, is_continuation
 from praktyki.errors import ParseError, StorageError
 from praktyki.parsers.html import parse_tree
 from praktyki.parsers.ops import SiteHints as ParserHints

@@ -27,18 +27,18 @@ import sqlite_utils
 from praktyki.crawl import ops_assemble
 from praktyki.crawl.archive_export import export_archive
 from praktyki.crawl.assemble import Assembly, assemble_bdp
-from praktyki.crawl.bdp import BDP_BOUNDS, DEFAULT_BDP_URL, BdpStrategy, default_source
+from praktyki.crawl.bdp_strategy import BDP_BOUNDS, DEFAULT_BDP_URL, BdpStrategy, default_source
 from praktyki.crawl.bounds import LinkBounds, PageBudget
 from praktyki.crawl.engine import Engine, EngineStats, ProgressSink, Strategy
-from praktyki.crawl.ops import (
+from praktyki.crawl.ops_strategy import (
     OpsSiteSpec,
     OpsStrategy,
     sites_from_registry,
     sites_from_urls,
     sites_key,
 )
-from praktyki.crawl.registry import apply_bases, default_registry_path, load_registry
 from praktyki.crawl.settings import CrawlSettings
+from praktyki.crawl.site_registry import apply_bases, default_registry_path, load_registry
 from praktyki.crawl.stopping import stop_on_signals
 from praktyki.crawl.worker import AssemblyWorker, WorkerLauncher
 from praktyki.errors import ConfigError
@@ -360,7 +360,7 @@ def resolve_ops_sites(
 ) -> list[OpsSiteSpec]:
     """The sites of an OPS crawl: one per host of ``urls``, plus the registry's (``registry``,
     else ``sites_file``, else the shipped one when no URL is given), with the sites named in
-    ``bases`` moved to those base URLs (see :func:`praktyki.crawl.registry.apply_bases`)."""
+    ``bases`` moved to those base URLs (see :func:`praktyki.crawl.site_registry.apply_bases`)."""
     sites = sites_from_urls(urls)
     if registry is None and (sites_file is not None or not urls):
         registry = load_registry(Path(sites_file) if sites_file else default_registry_path())
@@ -384,7 +384,8 @@ def crawl_ops(
     registry: Registry | None = None,
 ) -> RunSummary:
     """Focused crawl (or refresh, or resume) of OPS sites into ``db_path``; see
-    :func:`resolve_ops_sites` for which sites and :mod:`praktyki.crawl.ops` for the rules."""
+    :func:`resolve_ops_sites` for which sites and :mod:`praktyki.crawl.ops_strategy` for the
+    rules."""
     sites = resolve_ops_sites(urls, sites_file, bases, registry=registry)
     return asyncio.run(crawl_ops_async(db_path, sites, settings, progress=progress))
 

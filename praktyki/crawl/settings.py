@@ -26,9 +26,9 @@ class CrawlSettings:
 
     ``bounds`` are the URL-pattern, depth and page-budget limits against traps
     (:mod:`praktyki.crawl.bounds`; ``None``: the strategy's defaults, e.g.
-    :data:`~praktyki.crawl.bdp.BDP_BOUNDS`). ``max_duration`` (seconds) stops the run like a
-    signal would once that much wall-clock time has passed: what was fetched is written and
-    the next run resumes (for cron jobs with a time slot).
+    :data:`~praktyki.crawl.bdp_strategy.BDP_BOUNDS`). ``max_duration`` (seconds) stops the run
+    like a signal would once that much wall-clock time has passed: what was fetched is written
+    and the next run resumes (for cron jobs with a time slot).
 
     ``assembly_worker`` lets a BDP crawl load practices in a second process while it fetches
     (:mod:`praktyki.crawl.worker`; the result is the same either way). It is started once the

@@ -47,7 +47,7 @@ from praktyki.crawl.assemble import (
     recorded_outcomes,
     tab_rows,
 )
-from praktyki.crawl.bdp import NAVIGATION
+from praktyki.crawl.bdp_strategy import NAVIGATION
 from praktyki.errors import PraktykiError
 from praktyki.store import open_database
 from praktyki.store.crawl_runs import read_snapshot

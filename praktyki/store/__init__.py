@@ -11,7 +11,7 @@ from praktyki.store.db import SCHEMA_VERSION, ensure_schema, open_database
 from praktyki.store.fold import fold_polish
 from praktyki.store.fts import search_ops, search_practices
 from praktyki.store.lock import DatabaseLock
-from praktyki.store.ops import load_ops_bundle, mark_ops_removed
+from praktyki.store.ops_pages import load_ops_bundle, mark_ops_removed
 from praktyki.store.practices import (
     Change,
     ChangeKind,

@@ -9,7 +9,7 @@ from typing import Literal
 
 import sqlite_utils
 
-from praktyki.store.ops import OPS_PAGE
+from praktyki.store.ops_pages import OPS_PAGE
 from praktyki.store.practices import PRACTICE
 from praktyki.store.search_index import clear_search_index
 from praktyki.store.tracked import EntityKind
