@@ -27,6 +27,26 @@ DATASET_TABLES = (
     "sections",
     "practices_fts",
 )
+#: The JSON summary keys /work/shared/CONTRACT.md promises (``--json-summary``, ``RunSummary``).
+#: Pinned here on purpose, not derived from RunSummary: the tests that compare against it must
+#: fail when the code drops or renames a promised key.
+SUMMARY_CONTRACT_KEYS = frozenset(
+    {
+        "run_id",
+        "started_at",
+        "finished_at",
+        "duration_s",
+        "requests",
+        "bytes",
+        "not_modified",
+        "new",
+        "changed",
+        "removed",
+        "unchanged",
+        "failed",
+        "exit_code",
+    }
+)
 #: Columns that name a run or a moment, not content (differ between two equal crawls).
 RUN_COLUMNS = frozenset(
     {"first_seen_run", "last_seen_run", "removed_run", "run_id", "fetched_at", "archive_id", "id"}
@@ -34,13 +54,17 @@ RUN_COLUMNS = frozenset(
 
 
 def dump(
-    db_path: Path, *, exclude: frozenset[str] = frozenset()
+    db_path: Path,
+    *,
+    exclude: frozenset[str] = frozenset(),
+    tables: tuple[str, ...] = DATASET_TABLES,
 ) -> dict[str, list[tuple[Any, ...]]]:
-    """Every dataset table's rows (sorted), without the ``exclude`` columns."""
+    """Every row (sorted) of the ``tables`` (BDP's dataset tables unless told), without the
+    ``exclude`` columns."""
     conn = sqlite3.connect(db_path)
     try:
         out = {}
-        for table in DATASET_TABLES:
+        for table in tables:
             cursor = conn.execute(f"SELECT * FROM {table}")  # noqa: S608 - constant names
             names = [d[0] for d in cursor.description]
             keep = [i for i, name in enumerate(names) if name not in exclude]
