@@ -10,23 +10,15 @@ from typing import Any
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.schemas.bdp import Practice
 from praktyki.scraper.policy import Limits, RetryPolicy
+from praktyki.store.schema import FTS_TABLES, RUNS, TABLES_V1
 
 #: Retries without real waiting (the replica's Retry-After of 1 s is capped to a few ms).
 FAST_RETRY = RetryPolicy(backoff_base=0.002, backoff_max=0.01, retry_after_cap=0.01)
 FAST = CrawlSettings(rate=0, concurrency=6, retry=FAST_RETRY, limits=Limits(max_body_bytes=2**20))
 
-DATASET_TABLES = (
-    "practices",
-    "practice_phones",
-    "practice_emails",
-    "practice_websites",
-    "contacts",
-    "attachments",
-    "metryka_raw",
-    "history",
-    "sections",
-    "practices_fts",
-)
+#: Every dataset table but the runs (whose times differ between two equal crawls), from the
+#: store's schema, so a table added there is compared too.
+DATASET_TABLES = tuple(spec.name for spec in TABLES_V1 if spec is not RUNS) + tuple(FTS_TABLES)
 #: The JSON summary keys /work/shared/CONTRACT.md promises (``--json-summary``, ``RunSummary``).
 #: Pinned here on purpose, not derived from RunSummary: the tests that compare against it must
 #: fail when the code drops or renames a promised key.
@@ -57,14 +49,12 @@ def dump(
     db_path: Path,
     *,
     exclude: frozenset[str] = frozenset(),
-    tables: tuple[str, ...] = DATASET_TABLES,
 ) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row (sorted) of the ``tables`` (BDP's dataset tables unless told), without the
-    ``exclude`` columns."""
+    """Every dataset table's rows (sorted), without the ``exclude`` columns."""
     conn = sqlite3.connect(db_path)
     try:
         out = {}
-        for table in tables:
+        for table in DATASET_TABLES:
             cursor = conn.execute(f"SELECT * FROM {table}")  # noqa: S608 - constant names
             names = [d[0] for d in cursor.description]
             keep = [i for i, name in enumerate(names) if name not in exclude]
