@@ -129,7 +129,8 @@ def demo_command(practices: int, common: Common) -> None:
     from praktyki_replica.demo import run_demo
 
     with progress_for(common) as progress:
-        result = run_demo(common.db_path, practices=practices, progress=progress)
+        bdp, ops = (progress.phase("bdp"), progress.phase("ops")) if progress else (None, None)
+        result = run_demo(common.db_path, practices=practices, progress=bdp, ops_progress=ops)
     report_summary(result.bdp, common, None)
     if result.ops is not None:
         report_summary(result.ops, common, None)

@@ -38,12 +38,14 @@ def run_demo(
     concurrency: int = 8,
     port: int = DEMO_PORT,
     progress: ProgressSink | None = None,
+    ops_progress: ProgressSink | None = None,
 ) -> DemoResult:
     """Serve the replica sites on 127.0.0.1 and crawl them politeness-off into ``db_path``.
 
     The sites listen on ``port``, ``port + 1``, ... so their URLs are the same from one demo to
     the next, and a second demo is an incremental refresh (304s, nothing changed). If those
     ports are taken, free ones are used and the log says why the refresh will look new.
+    ``progress`` follows the BDP crawl, ``ops_progress`` the OPS one.
     """
     with _demo_replica(practices, port) as replica:
         base_urls = replica.base_urls
@@ -53,7 +55,10 @@ def run_demo(
         bdp = crawl_bdp(db_path, base_urls["bdp"], settings, progress=progress)
         # The OPS replica sites, from a registry of the replica's own addresses.
         ops = crawl_ops(
-            db_path, settings=settings.replace(source=None), registry=replica_registry(base_urls)
+            db_path,
+            settings=settings.replace(source=None),
+            registry=replica_registry(base_urls),
+            progress=ops_progress,
         )
     return DemoResult(base_urls=base_urls, bdp=bdp, ops=ops)
 

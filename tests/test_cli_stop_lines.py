@@ -1,4 +1,5 @@
-"""What the crawl commands print when a run stopped early or a URL limit kept links out."""
+"""What the crawl commands print when a run stopped early, a URL limit kept links out, or a
+time budget ran out."""
 
 from __future__ import annotations
 
@@ -31,8 +32,25 @@ START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
             {"dropped_links": {"param:p1": 56, "depth": 2}},
             "links not followed (URL limits against traps): 2 by depth, 56 by param:p1",
         ),
+        (
+            {"out_of_time": 2},
+            "2 URLs out of their request-time budget (hung or too slow): recorded as failed",
+        ),
+        (
+            {"deferred": 7, "paused_hosts": ("a.example:80", "b.example")},
+            "hosts paused after repeated connection failures: a.example:80, b.example "
+            "(7 URLs deferred to the next run)",
+        ),
     ],
-    ids=["signal", "max-duration", "page-budget", "max-pages", "dropped-links"],
+    ids=[
+        "signal",
+        "max-duration",
+        "page-budget",
+        "max-pages",
+        "dropped-links",
+        "out-of-time",
+        "paused-hosts",
+    ],
 )
 def test_an_early_stop_is_one_line_of_the_summary(
     fields: dict[str, object], line: str, capsys: pytest.CaptureFixture[str]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from praktyki import __version__
-from praktyki.cli.common import ExitCode, global_options
+from praktyki.cli.common import ExitCode, global_options, one_line_usage_errors
 from praktyki.cli.crawl import crawl_group
 from praktyki.cli.dataset import COMMANDS as DATASET_COMMANDS
 from praktyki.cli.parse import parse_command
@@ -34,7 +34,23 @@ COMMAND_GROUP = "praktyki.commands"
 
 class _Group(click.Group):
     """The top-level group: built-in commands, plus those registered in the
-    ``praktyki.commands`` entry-point group, imported only when named or listed."""
+    ``praktyki.commands`` entry-point group, imported only when named or listed. Usage errors
+    of any command below it end as one line and exit 2 (parsing of a command's own options
+    happens within the group's ``invoke``)."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with one_line_usage_errors():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with one_line_usage_errors():
+            return super().invoke(ctx)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *_plugin_commands()})

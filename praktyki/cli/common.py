@@ -35,6 +35,7 @@ __all__ = [
     "global_options",
     "handle_errors",
     "interruptible",
+    "one_line_usage_errors",
     "require_parent",
     "with_common",
 ]
@@ -63,6 +64,23 @@ def fail(message: str, code: ExitCode) -> NoReturn:
     """Print one line to stderr and exit: the only way commands report errors."""
     click.echo(f"praktyki: error: {message}", err=True)
     sys.exit(int(code))
+
+
+@contextlib.contextmanager
+def one_line_usage_errors() -> Iterator[None]:
+    """click's own usage errors (unknown option, missing argument, bad value) as one line and
+    exit 2, like every other message, instead of click's usage block. A bare group or command
+    that needs arguments still prints its help (click's ``NoArgsIsHelpError``)."""
+    try:
+        yield
+    except click.exceptions.NoArgsIsHelpError:
+        raise
+    except click.UsageError as exc:
+        # click may wrap hints over lines, and ends sentences with a full stop
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        if exc.ctx is not None:
+            message += f" (see '{exc.ctx.command_path} --help')"
+        fail(message, ExitCode.USAGE)
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:

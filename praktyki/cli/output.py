@@ -6,7 +6,7 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +14,9 @@ from praktyki.cli.common import Common
 from praktyki.errors import ConfigError
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from praktyki.crawl.progress import BarProgress, LogProgress
     from praktyki.schemas.run import RunChange, RunSummary
 
 __all__ = ["progress_for", "report_summary"]
@@ -21,8 +24,11 @@ __all__ = ["progress_for", "report_summary"]
 _SHOWN_CHANGES = 10
 
 
-def progress_for(common: Common) -> Any:
-    """A rich bar on a terminal, periodic log lines otherwise, nothing with --quiet."""
+def progress_for(
+    common: Common,
+) -> AbstractContextManager[BarProgress | LogProgress | None]:
+    """A rich bar on a terminal (text logs only), periodic log lines otherwise, nothing with
+    --quiet."""
     from praktyki.crawl.progress import BarProgress, LogProgress  # rich: only when crawling
 
     if common.quiet:
@@ -54,7 +60,8 @@ def report_summary(summary: RunSummary, common: Common, json_summary: Path | Non
 
 
 def _stop_lines(summary: RunSummary) -> list[str]:
-    """Why the run stopped early, and the links a URL limit kept out (nothing otherwise)."""
+    """Why the run stopped early, the links a URL limit kept out, and the time budgets that ran
+    out (nothing otherwise)."""
     lines = []
     reason = summary.stop_reason
     if reason in ("signal", "max_duration"):
@@ -70,6 +77,23 @@ def _stop_lines(summary: RunSummary) -> list[str]:
     if summary.dropped_links:
         counts = ", ".join(f"{n} by {limit}" for limit, n in sorted(summary.dropped_links.items()))
         lines.append(f"links not followed (URL limits against traps): {counts}")
+    return lines + _time_lines(summary)
+
+
+def _time_lines(summary: RunSummary) -> list[str]:
+    """The time budgets that ran out (nothing when none did)."""
+    lines = []
+    if summary.out_of_time:
+        lines.append(
+            f"{summary.out_of_time} URLs out of their request-time budget (hung or too slow): "
+            "recorded as failed"
+        )
+    if summary.paused_hosts or summary.deferred:
+        hosts = ", ".join(summary.paused_hosts)
+        lines.append(
+            f"hosts paused after repeated connection failures: {hosts} "
+            f"({summary.deferred} URLs deferred to the next run)"
+        )
     return lines
 
 

@@ -156,9 +156,13 @@ class Strategy(Protocol):
 
 
 class ProgressSink(Protocol):
-    """Receives the engine's counts as it goes (a progress bar, periodic log lines)."""
+    """Receives the engine's counts as it goes (a progress bar, periodic log lines):
+    ``known`` URLs queued so far, ``expected`` the pages the run should come to when the
+    site announces it (None when only the frontier's growth tells)."""
 
-    def update(self, *, done: int, failed: int, known: int) -> None: ...
+    def update(
+        self, *, done: int, failed: int, known: int, expected: int | None = None
+    ) -> None: ...
 
 
 @dataclass(slots=True)
@@ -239,6 +243,7 @@ class Engine:
         self._unwritten: list[_Outcome] = []
         self._oldest = 0.0
         self._version: str | None = getattr(strategy, "discovery_version", None)
+        self._announced: tuple[int, int] | None = None  # (known, announced) for progress
 
     def seed(self) -> None:
         """Queue the strategy's seeds (idempotent: known URLs are ignored)."""
@@ -269,7 +274,7 @@ class Engine:
                 break
             self.stats.passes += 1
             await self._pass()
-        self._report()
+        self._report(finished=True)
         return self.stats
 
     def stop(self, reason: str) -> None:
@@ -531,9 +536,27 @@ class Engine:
             self._failed -= len(urls)
         return len(urls)
 
-    def _report(self) -> None:
-        if self.progress is not None:
-            self.progress.update(done=self._done, failed=self._failed, known=self._known)
+    def _report(self, *, finished: bool = False) -> None:
+        if self.progress is None:
+            return
+        # once the run is over, the pages it handled are all it comes to (a full bar)
+        expected = self._done + self._failed if finished else self._expected()
+        self.progress.update(
+            done=self._done, failed=self._failed, known=self._known, expected=expected
+        )
+
+    def _expected(self) -> int | None:
+        """What the site announces (the page budget's estimate: a frontier query by kind, so
+        re-read only when URLs were queued), within --max-pages and the budget's hard cap; None
+        without a page budget (OPS: its per-site budgets cap the crawl but announce nothing)."""
+        if self.budget is None:
+            return None
+        if self._announced is None or self._announced[0] != self._known:
+            self._announced = (self._known, self.budget.estimate())
+        caps = [self.budget.bounds.hard_cap]
+        if self.max_pages is not None:
+            caps.append(self._earlier + self.max_pages)
+        return min([self._announced[1], *(cap for cap in caps if cap is not None)])
 
 
 def _unusable(outcome: _Outcome, error: str) -> _Outcome:

@@ -345,6 +345,9 @@ def _summary(db: sqlite_utils.Database, run: _Run, assembly: Assembly) -> RunSum
         stop_reason=engine.stats.stop_reason,
         page_budget=budget,
         dropped_links=dict(engine.bounds.dropped) if engine.bounds else {},
+        out_of_time=fetcher.stats.out_of_time,
+        deferred=fetcher.stats.deferred,
+        paused_hosts=tuple(sorted(fetcher.stats.paused_hosts)),
     )
 
 

@@ -61,4 +61,12 @@ class RunSummary(Record):
     page_budget: int | None = None
     #: Links not followed because of a URL limit, by limit (``depth``, ``param:p1``, …).
     dropped_links: dict[str, int] = Field(default_factory=dict)
+    #: URLs given up on when their request-time budget (all attempts and hops) ran out. These
+    #: three are not kept in ``runs`` either.
+    out_of_time: int = Field(default=0, ge=0)
+    #: URLs not requested because their host was paused (after N consecutive timeouts or
+    #: connection failures): failed at once without a request, tried again by a later run.
+    deferred: int = Field(default=0, ge=0)
+    #: Hosts paused for the rest of the run, sorted.
+    paused_hosts: tuple[str, ...] = ()
     changes: tuple[RunChange, ...] = ()

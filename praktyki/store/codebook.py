@@ -420,7 +420,9 @@ TABLES: tuple[TableDoc, ...] = (
     ),
     TableDoc(
         "runs",
-        "One row per crawl or reparse run; the counts are the --json-summary figures.",
+        "One row per crawl or reparse run; the counts are the --json-summary figures (the"
+        " summary's `stop_reason`, `page_budget`, `dropped_links`, `out_of_time`, `deferred`"
+        " and `paused_hosts` are not kept here).",
         "(run_id)",
         (
             _c("run_id", "INTEGER", "Run number.", "", "1"),
