@@ -15,6 +15,15 @@ from praktyki.store.schema import FTS_TABLES, RUNS, TABLES_V1
 #: Retries without real waiting (the replica's Retry-After of 1 s is capped to a few ms).
 FAST_RETRY = RetryPolicy(backoff_base=0.002, backoff_max=0.01, retry_after_cap=0.01)
 FAST = CrawlSettings(rate=0, concurrency=6, retry=FAST_RETRY, limits=Limits(max_body_bytes=2**20))
+#: Short request-time budgets standing in for the defaults (30 s idle, 45 s per URL) at test
+#: speed, for the crawls against hung and dripping pages.
+SHORT_LIMITS = Limits(
+    connect_timeout=1.0,
+    read_timeout=0.5,
+    total_timeout=0.8,
+    fetch_budget=1.2,
+    max_body_bytes=2**20,
+)
 
 #: Every dataset table but the runs (whose times differ between two equal crawls), from the
 #: store's schema, so a table added there is compared too.
