@@ -9,21 +9,35 @@ same run and on the same files:
 - a plain BeautifulSoup + lxml script (``soup_parse.py`` beside this file) that extracts the
   same fields the same text-anchored way and prints the same kind of JSON lines.
 
-Each side runs ``--repeat`` times; the best wall time counts (the machine is shared)::
+Each side runs ``--repeat`` times, in turns (so that a burst of load elsewhere on a shared
+machine hits every side alike); the best wall time counts, and the spread (worst/best) is
+printed beside it. ``--against DIR`` also times the ``praktyki`` of another checkout's virtual
+environment (e.g. ``git worktree add /tmp/main main && cd /tmp/main && uv sync``) on the same
+files in the same run, for a before/after figure.
+
+Bytecode: an installed package runs from cached bytecode (pip compiles it at install; Python
+writes it on first import), but a sandbox with ``PYTHONDONTWRITEBYTECODE=1`` and no caches
+compiles every module from source in every process (~0.45 s of CPU for praktyki parse, most of
+``--version``'s start-up). By default every interpreter timed here first compiles its
+site-packages and praktyki (``compileall``) so that all sides run as installed;
+``--bytecode none`` times them compiling from source instead (an empty ``PYTHONPYCACHEPREFIX``)::
 
     uv run --extra bench python benchmarks/bench_parse_cli.py [--practices 600] [--repeat 3]
+        [--jobs N] [--against ../main] [--bytecode cached|none]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 
@@ -33,6 +47,7 @@ from praktyki_replica.ops_sites import build_ops_sites
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
+ENV = dict(os.environ)  # --bytecode none points PYTHONPYCACHEPREFIX at an empty directory
 
 
 def saved(url: str, body: bytes) -> bytes:
@@ -68,17 +83,59 @@ def save_corpus(folder: Path, practices: int) -> list[Path]:
     return paths
 
 
+_COMPILE = (
+    "import compileall, pathlib, sysconfig, praktyki\n"
+    "compileall.compile_dir(sysconfig.get_paths()['purelib'], quiet=1, workers=0)\n"
+    "compileall.compile_dir(str(pathlib.Path(praktyki.__file__).parent), quiet=1, workers=0)\n"
+)
+
+
+def cache_bytecode(python: Path) -> None:
+    """Compile the site-packages and praktyki of ``python``'s environment, as an install does."""
+    subprocess.run([str(python), "-c", _COMPILE], check=True, capture_output=True)
+
+
+def run_once(command: list[str]) -> tuple[float, float, int]:
+    """Wall time and CPU time (user + system, worker processes included) of one run, and the
+    number of JSON lines it printed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, check=False, env=ENV)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{command[0]} failed: {done.stderr.decode()[-500:]}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, done.stdout.count(b"\n")
+
+
+class Timing(NamedTuple):
+    best: float  # wall, seconds
+    worst: float
+    cpu: float  # the least CPU time of the runs
+    lines: int
+
+
+def best_walls(commands: dict[str, list[str]], repeat: int) -> dict[str, Timing]:
+    """Each command's best and worst wall time and least CPU time over ``repeat`` turns."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    lines: dict[str, int] = {}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            wall, cpu, lines[name] = run_once(command)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    return {
+        name: Timing(min(walls[name]), max(walls[name]), min(cpus[name]), lines[name])
+        for name in commands
+    }
+
+
 def best_wall(command: list[str], repeat: int) -> tuple[float, int]:
     """The best wall time of ``repeat`` runs and the number of JSON lines printed."""
-    best, lines = float("inf"), 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, check=False)
-        best = min(best, time.perf_counter() - start)
-        lines = done.stdout.count(b"\n")
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"{command[0]} failed: {done.stderr.decode()[-500:]}")
-    return best, lines
+    timing = best_walls({"": command}, repeat)[""]
+    return timing.best, timing.lines
 
 
 def main() -> None:
@@ -86,29 +143,50 @@ def main() -> None:
     parser.add_argument("--practices", type=int, default=600)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=0, help="praktyki parse --jobs (0: default)")
+    parser.add_argument(
+        "--against", type=Path, default=None, help="another checkout to time in the same run"
+    )
+    parser.add_argument("--bytecode", choices=["cached", "none"], default="cached")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="praktyki-saved-"))
+    pythons = [Path(sys.executable)]
+    if args.against is not None:
+        pythons.append(args.against.resolve() / ".venv" / "bin" / "python")
+    if args.bytecode == "cached":
+        for python in pythons:
+            cache_bytecode(python)
+    else:
+        ENV["PYTHONPYCACHEPREFIX"] = str(folder / "no-bytecode")
     try:
         paths = save_corpus(folder, args.practices)
         names = [str(path) for path in paths]
         size = sum(path.stat().st_size for path in paths) / len(paths)
         print(
-            f"{len(paths)} saved pages ({size / 1024:.1f} KiB on average), {os.cpu_count()} cores"
+            f"{len(paths)} saved pages ({size / 1024:.1f} KiB on average), {os.cpu_count()} cores, "
+            f"bytecode {args.bytecode}"
         )
-        ours_cmd = [str(BIN / "praktyki"), "parse", "--json", *names]
-        if args.jobs:
-            ours_cmd[3:3] = ["--jobs", str(args.jobs)]
-        ours, our_lines = best_wall(ours_cmd, args.repeat)
-        soup, soup_lines = best_wall(
-            [sys.executable, str(HERE / "soup_parse.py"), *names], args.repeat
-        )
-        print(f"praktyki parse --json:         {len(paths) / ours:8.0f} pages/s  ({ours:.2f} s)")
-        print(f"BeautifulSoup + lxml script:   {len(paths) / soup:8.0f} pages/s  ({soup:.2f} s)")
-        print(f"ratio:                         {soup / ours:8.1f}x")
-        print(f"records printed: praktyki {our_lines}, script {soup_lines}")
-        for command in (["--version"], ["parse", "--help"]):
-            wall, _ = best_wall([str(BIN / "praktyki"), *command], 5)
-            print(f"start-up, praktyki {' '.join(command):<14} {wall:6.3f} s (best of 5)")
+        jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+        commands = {"praktyki": [str(BIN / "praktyki"), "parse", "--json", *jobs]}
+        if args.against is not None:
+            other = args.against.resolve() / ".venv" / "bin" / "praktyki"
+            commands[f"praktyki ({args.against.name})"] = [str(other), "parse", "--json"]
+        commands["BeautifulSoup + lxml script"] = [sys.executable, str(HERE / "soup_parse.py")]
+        results = best_walls({k: [*v, *names] for k, v in commands.items()}, args.repeat)
+        soup = results["BeautifulSoup + lxml script"]
+        print("praktyki: praktyki parse --json FILE...; CPU: user + system, workers included")
+        for name, (best, worst, cpu, lines) in results.items():
+            print(
+                f"{name:<28} {len(paths) / best:6.0f} pages/s  wall best {best:.2f} s "
+                f"(worst {worst:.2f}), {soup.best / best:4.1f}x the script; "
+                f"CPU {cpu:.2f} s ({soup.cpu / cpu:4.1f}x); {lines} lines"
+            )
+        for name, command in commands.items():
+            if name.endswith("script"):
+                continue
+            for quick in (["--version"], ["parse", "--help"]):
+                wall, _ = best_wall([command[0], *quick], 5)
+                label = f"{name} {' '.join(quick)}"
+                print(f"start-up, {label:<40} {wall:6.3f} s (best of 5)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
         serve_dataset,
     )
     from praktyki.load import open_database, search_practices
-    from praktyki.pages import ParsedFile, parse_files
+    from praktyki.pages import ParsedFile, parse_files, render_files
     from praktyki.schemas.archive import ArchiveExport
     from praktyki.schemas.quality import QualityReport
     from praktyki.schemas.registry import Registry, SiteEntry
@@ -72,6 +72,7 @@ _HOME = {
     "search_practices": "praktyki.load",
     "ParsedFile": "praktyki.pages",
     "parse_files": "praktyki.pages",
+    "render_files": "praktyki.pages",
     "ArchiveExport": "praktyki.schemas.archive",
     "Registry": "praktyki.schemas.registry",
     "SiteEntry": "praktyki.schemas.registry",
@@ -105,6 +106,7 @@ __all__ = [
     "quality_report",
     "read_export",
     "read_registry",
+    "render_files",
     "render_report_html",
     "reparse",
     "resolve_ops_sites",

@@ -6,25 +6,32 @@ that cannot be parsed gives a :class:`ParsedFile` with ``error`` instead of reco
 page never costs the others their output. A file is read up to the fetcher's size cap
 (:attr:`~praktyki.scraper.policy.Limits.max_body_bytes`, 10 MiB) and no further: a larger one
 (or an endless one such as ``/dev/zero``) is not parsed, as a crawl would not have kept it.
+:func:`render_files` does the same over a process pool and hands back what a caller-given
+function makes of each file (``parse --json``: its lines), so that only text crosses between
+processes.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal, TypeVar, cast
 from urllib.parse import urlsplit
 
 from praktyki.errors import ConfigError, PraktykiError
+from praktyki.pool import ordered_map
 from praktyki.scraper.policy import Limits
 
-__all__ = ["ParsedFile", "parse_files"]
+__all__ = ["ParsedFile", "parse_files", "render_files"]
 
 log = logging.getLogger(__name__)
 
 Kind = Literal["bdp", "ops", "auto"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -41,19 +48,49 @@ class ParsedFile:
             return [{"path": str(self.path), "error": self.error}]
         return [{"path": str(self.path), **record} for record in self.records]
 
+    def json_lines(self) -> str:
+        """``json_objects`` as ``parse --json`` prints them: one object a line, UTF-8 text."""
+        return "".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in self.json_objects())
+
 
 def parse_files(
     paths: Sequence[Path], *, kind: str = "auto", url: str | None = None
 ) -> Iterator[ParsedFile]:
     """Parse each file in order (``url``: where the pages were fetched from; default each
     file's ``file://`` URI). Bad input raises ConfigError before anything is parsed."""
+    checked = _checked_kind(paths, kind, url)
+    return (_parse_file(path, checked, url) for path in paths)
+
+
+def render_files(
+    paths: Sequence[Path],
+    render: Callable[[ParsedFile], T],
+    *,
+    kind: str = "auto",
+    url: str | None = None,
+    jobs: int = 1,
+) -> Iterator[T]:
+    """``render`` of each file's :class:`ParsedFile`, in input order, parsed in ``jobs``
+    processes (small inputs run here). ``render`` must be a module-level function, so that
+    worker processes can be handed it; files are read in the workers. Bad input raises
+    ConfigError before anything is parsed."""
+    checked = _checked_kind(paths, kind, url)
+    # Imported here, before any worker starts: forked workers inherit the parsers instead of
+    # each importing them again (pydantic and the schemas: the largest part of start-up).
+    import praktyki.parsers.dispatch  # noqa: F401
+
+    work = functools.partial(_parse_and_render, render, checked, url)
+    return ordered_map(work, paths, jobs=jobs)
+
+
+def _checked_kind(paths: Sequence[Path], kind: str, url: str | None) -> Kind:
     for path in paths:
         _check_file(path)
     if url is not None:
         _check_url(url)
     if kind not in ("bdp", "ops", "auto"):
         raise ConfigError(f"unknown kind {kind!r} (bdp, ops or auto)")
-    return (_parse_file(path, cast(Kind, kind), url) for path in paths)
+    return cast(Kind, kind)
 
 
 def _check_file(path: Path) -> None:
@@ -71,6 +108,12 @@ def _check_url(url: str) -> None:
         raise ConfigError(f"--url {url!r} is not a valid URL: {exc}") from exc
     if not parts.scheme or not parts.netloc:
         raise ConfigError(f"--url {url!r} is not an absolute URL")
+
+
+def _parse_and_render(
+    render: Callable[[ParsedFile], T], kind: Kind, url: str | None, path: Path
+) -> T:
+    return render(_parse_file(path, kind, url))
 
 
 def _parse_file(path: Path, kind: Kind, url: str | None) -> ParsedFile:

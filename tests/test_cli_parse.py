@@ -111,3 +111,35 @@ def test_ops_page_under_kind_bdp_is_an_error_line() -> None:
     code, lines = run("--json", "--kind", "bdp", str(OPS_PAGE))
     assert code == 1
     assert set(json.loads(lines[0])) == {"path", "error"}
+
+
+def many_copies(tmp_path: Path, count: int) -> list[str]:
+    """``count`` saved pages, a bad one every tenth: enough to go through the process pool."""
+    paths = []
+    for n in range(count):
+        source = NOT_FOUND if n % 10 == 9 else (SREM, WLOCLAWEK)[n % 2]
+        path = tmp_path / f"{n:03d}.html"
+        path.write_bytes(source.read_bytes())
+        paths.append(str(path))
+    return paths
+
+
+@pytest.mark.parametrize("json_flag", [["--json"], []], ids=["json", "text"])
+def test_jobs_print_what_one_process_prints(tmp_path: Path, json_flag: list[str]) -> None:
+    paths = many_copies(tmp_path, 100)
+    one = CliRunner().invoke(cli, ["parse", *json_flag, "--kind", "bdp", "--jobs", "1", *paths])
+    two = CliRunner().invoke(cli, ["parse", *json_flag, "--kind", "bdp", "--jobs", "2", *paths])
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
+def test_jobs_keep_error_lines_in_input_order(tmp_path: Path) -> None:
+    paths = many_copies(tmp_path, 100)
+    code, lines = run("--json", "--kind", "bdp", "--jobs", "2", *paths)
+    assert code == 1
+    assert [json.loads(line)["path"] for line in lines] == paths
+    assert ["error" in json.loads(line) for line in lines] == [n % 10 == 9 for n in range(100)]
+
+
+def test_jobs_must_be_positive() -> None:
+    code, _ = run("--jobs", "0", str(SREM))
+    assert code == 2

@@ -40,6 +40,11 @@ HEAVY = (
     "praktyki.crawl.engine",
     "praktyki.load",
     "praktyki_replica",
+    # the parsers and their models: ~0.1 s of start-up (pydantic alone), only for parse itself
+    "pydantic",
+    "selectolax",
+    "praktyki.schemas",
+    "praktyki.parsers",
 )
 
 _PROBE = """
@@ -50,7 +55,7 @@ try:
 except SystemExit:
     pass
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"httpx", "rich",
-    "sqlite_utils", "praktyki", "praktyki_replica"})))
+    "sqlite_utils", "praktyki", "praktyki_replica", "pydantic", "selectolax"})))
 """
 
 

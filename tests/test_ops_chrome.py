@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from praktyki.parsers.chrome import END_LABEL, is_chrome_line, is_comment_area, is_side_box
+from praktyki.parsers.chrome import (
+    CHROME_LINES,
+    END_LABEL,
+    MAX_CHROME_LINE,
+    is_chrome_line,
+    is_comment_area,
+    is_side_box,
+)
 from praktyki.parsers.ops import parse_ops_page
 
 HANDMADE = Path(__file__).parent / "fixtures" / "ops" / "handmade"
@@ -205,3 +214,32 @@ def test_side_box_class_words(names: str, box: bool) -> None:
 )
 def test_comment_area_class_words(names: str, comments: bool) -> None:
     assert is_comment_area(names) is comments
+
+
+def first_entry_one_by_one(text: str) -> str | None:
+    """What is_chrome_line answers, read the plain way: each entry searched in vocabulary order."""
+    if len(text) > MAX_CHROME_LINE:
+        return None
+    return next(
+        (name for name, pattern in CHROME_LINES if re.search(pattern, text, re.IGNORECASE)),
+        None,
+    )
+
+
+def fixture_lines() -> list[str]:
+    pages = sorted((Path(__file__).parent / "fixtures" / "ops").rglob("*.html"))
+    return [
+        line
+        for page in pages
+        for line in LexborHTMLParser(page.read_bytes().decode("utf-8", "replace"))
+        .text(separator="\n", strip=True)
+        .splitlines()
+    ]
+
+
+def test_combined_patterns_answer_like_the_entries_one_by_one() -> None:
+    # one line per entry written to match it (and, for some, an earlier entry too)
+    lines = [*fixture_lines(), *CHROME, "© 2024 Wszelkie prawa zastrzeżone", "Menu główne"]
+    answers = [(line, is_chrome_line(line)) for line in lines]
+    assert answers == [(line, first_entry_one_by_one(line)) for line in lines]
+    assert sum(1 for _, name in answers if name) > 50  # the check sees chrome lines

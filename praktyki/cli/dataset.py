@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from praktyki.cli.common import Common, handle_errors, require_parent, with_common
 from praktyki.cli.output import report_summary
 from praktyki.errors import ConfigError
-from praktyki.schemas.quality import QualityReport
+
+if TYPE_CHECKING:  # pydantic and the schemas load only when a command runs (fast --help)
+    from praktyki.schemas.quality import QualityReport
 
 __all__ = ["COMMANDS"]
 

@@ -118,6 +118,7 @@ def _links(
     anchors: list[LexborNode], base: str, *, same_site: bool = True
 ) -> Iterator[tuple[LexborNode, _Link]]:
     """The usable links with their anchors; off-site ones only when ``same_site`` is off."""
+    site = _netloc(base)
     for anchor in anchors:
         href = (anchor.attributes.get("href") or "").strip()
         text = _BULLET.sub("", normalize_space(anchor.text(separator=" ", strip=False) or ""))
@@ -126,17 +127,14 @@ def _links(
         absolute = join_href(base, href)
         if absolute is None:
             continue  # malformed ("http://[1]/"): not a link
-        if same_site and _off_site(absolute, base):
+        on_site = _netloc(absolute) == site
+        if same_site and not on_site:
             continue  # another site (e.g. "Portal jst.org.pl")
-        p1 = query_param(absolute, "p1") if not _off_site(absolute, base) else None
+        p1 = query_param(absolute, "p1") if on_site else None
         yield (
             anchor,
             _Link(text, absolute, p1, query_param(absolute, "p2"), query_param(absolute, "art")),
         )
-
-
-def _off_site(url: str, base: str) -> bool:
-    return _netloc(url) != _netloc(base)
 
 
 def _netloc(url: str) -> str | None:

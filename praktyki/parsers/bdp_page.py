@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qs
 
 from selectolax.lexbor import LexborHTMLParser
@@ -109,13 +110,20 @@ def read_skeleton(body: bytes, url: str, content_type: str | None) -> PracticeSk
 
 def query_param(url: str, name: str) -> str | None:
     """One query parameter of ``url`` (names compared case-insensitively), or None."""
+    return _query_params(url).get(name)
+
+
+@lru_cache(maxsize=4096)  # each link of a page is asked for p1, p2, art and s
+def _query_params(url: str) -> dict[str, str]:
+    """Lower-cased name -> the first non-blank first value given under that name (read-only:
+    the dict is shared between calls)."""
     parts = split_url(url)
-    if parts is None:
-        return None
-    for key, values in parse_qs(parts.query, keep_blank_values=True).items():
-        if key.lower() == name and values and values[0].strip():
-            return values[0].strip()
-    return None
+    params: dict[str, str] = {}
+    if parts is not None:
+        for key, values in parse_qs(parts.query, keep_blank_values=True).items():
+            if values and values[0].strip():
+                params.setdefault(key.lower(), values[0].strip())
+    return params
 
 
 def is_tab_fragment(text: str) -> bool:

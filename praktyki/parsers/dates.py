@@ -78,6 +78,9 @@ _TIME = (
 _PATTERNS: Final = tuple(
     re.compile(shape + _SUFFIX + _TIME, re.IGNORECASE) for shape in _DATE_SHAPES
 )
+# Every shape holds a year: text without one cannot match any of them, and one scan for it
+# spares most lines (menus, paragraphs, names) the four scans of the shapes.
+_ANY_YEAR = re.compile(_YEAR)
 
 
 def _to_datetime(match: re.Match[str]) -> dt.datetime | None:
@@ -111,7 +114,7 @@ def _candidates(text: str) -> Iterator[tuple[int, dt.datetime]]:
 def parse_datetime(text: str) -> dt.datetime | None:
     """The date-time ``text`` consists of (a bare date gives midnight), else ``None``."""
     cleaned = clean_text(text)
-    if cleaned is None:
+    if cleaned is None or _ANY_YEAR.search(cleaned) is None:
         return None
     for pattern in _PATTERNS:
         match = pattern.fullmatch(cleaned)
@@ -130,7 +133,7 @@ def find_datetime(text: str) -> dt.datetime | None:
     """The first date or date-time anywhere in ``text``, e.g. in
     "Dodano przez MOPS Kalisz, 2019-09-19 14:49:54"."""
     cleaned = clean_text(text)
-    if cleaned is None:
+    if cleaned is None or _ANY_YEAR.search(cleaned) is None:
         return None
     found = min(_candidates(cleaned), default=None, key=lambda item: item[0])
     return None if found is None else found[1]

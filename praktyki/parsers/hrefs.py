@@ -8,11 +8,13 @@ one malformed link costs that link and nothing else.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 __all__ = ["join_href", "split_url", "url_path"]
 
 
+@lru_cache(maxsize=4096)  # a listing asks for the parts of each link and of the page 3-5 times
 def split_url(url: str) -> SplitResult | None:
     """``urlsplit(url)`` with its port checked, or None for a URL urllib cannot read."""
     try:
@@ -23,6 +25,7 @@ def split_url(url: str) -> SplitResult | None:
     return parts
 
 
+@lru_cache(maxsize=4096)  # pages link to one place several times (a title and "więcej »")
 def join_href(base: str, href: str) -> str | None:
     """``href`` (stripped) resolved against ``base``, or None when either is malformed."""
     try:

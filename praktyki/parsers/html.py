@@ -140,17 +140,16 @@ def _kinds_by_tag_id() -> dict[int, int]:
 
 
 _KINDS: Final = _kinds_by_tag_id()
+_CELL_IDS: Final = frozenset(tag_id for tag_id, kind in _KINDS.items() if kind == _CELL)
 # A first table cell longer than this is layout (a menu column), not a label.
 _MAX_LABEL_CELL = 80
 
 _ASCII_SPACES = " \t\n\r\f"
+# Visible spaces a page may use instead of a plain space (nbsp, en/em spaces, thin spaces …).
 _ODD_SPACES = frozenset("\u00a0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
     chr(c) for c in range(0x2000, 0x200B)
 )
-# Visible spaces a page may use instead of a plain space (nbsp, en/em spaces, thin spaces …).
-_ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ANY_WS = re.compile(r"\s+")
 _new_line = tuple.__new__  # Line(...) without NamedTuple's keyword-handling wrapper
 
 
@@ -167,11 +166,31 @@ class Line(NamedTuple):
     heading: int = 0
 
 
+# The last page parse_tree read, and what it gave: ``dispatch`` reads a page's kind from its
+# tree, then hands the same bytes to the parser of that kind, which would decode and parse them
+# again. Keyed by the identity of the bytes object (kept alive here, so never reused for other
+# bytes) and the content type; nothing in praktyki changes a tree once built.
+# One tuple, read and replaced whole: a thread never sees one page's bytes with another's tree.
+_last_tree: tuple[bytes, str | None, LexborHTMLParser, Decoded] | None = None
+
+
 def parse_tree(
     body: bytes, content_type: str | None, url: str | None = None
 ) -> tuple[LexborHTMLParser, Decoded]:
     """Decode ``body`` (see ``decode_html``), hold it to the parser's bounds
     (:func:`~praktyki.parsers.limits.bound_markup`) and parse it into a lexbor tree."""
+    global _last_tree  # noqa: PLW0603 - the one-page hand-off described above
+    last = _last_tree
+    if last is not None and last[0] is body and last[1] == content_type:
+        return last[2], last[3]
+    tree, decoded = _parse_tree(body, content_type, url)
+    _last_tree = (body, content_type, tree, decoded)
+    return tree, decoded
+
+
+def _parse_tree(
+    body: bytes, content_type: str | None, url: str | None
+) -> tuple[LexborHTMLParser, Decoded]:
     try:
         decoded = decode_html(body, content_type)
         # lexbor reads NUL as end of input on some paths; it is never visible text anyway.
@@ -189,8 +208,11 @@ def parse_tree(
 
 def normalize_space(text: str) -> str:
     """Odd spaces to plain spaces, invisible characters dropped, runs collapsed, stripped."""
-    text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
-    return _ANY_WS.sub(" ", text).strip()
+    if _has_invisible(text):
+        text = _INVISIBLE.sub("", text)
+    # Every odd space is a Unicode space, and str.split() splits on exactly the characters of
+    # the regex \s: one C call does the three regex passes' work.
+    return " ".join(text.split())
 
 
 def text_lines(node: Node) -> list[str]:
@@ -336,13 +358,14 @@ def _has_invisible(text: str) -> bool:
 
 def _is_label_cell(cell: Node) -> bool:
     """A table cell is a label when it is the short first of several cells in its row."""
+    # tag_id, not tag: an int read from the node, where tag builds a new str per sibling
     sibling = cell.prev
     while sibling is not None:
-        if sibling.tag in ("td", "th"):
+        if sibling.tag_id in _CELL_IDS:
             return False
         sibling = sibling.prev
     sibling = cell.next
-    while sibling is not None and sibling.tag not in ("td", "th"):
+    while sibling is not None and sibling.tag_id not in _CELL_IDS:
         sibling = sibling.next
     if sibling is None:
         return False

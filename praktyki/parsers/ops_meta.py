@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from praktyki.parsers.ops_values import find_datetime
 
@@ -96,6 +97,7 @@ def is_date_only(text: str) -> bool:
     return sum(ch.isalpha() for ch in residue) <= 2
 
 
+@lru_cache(maxsize=8192)  # asked of the same lines again and again (see chrome._chrome_name)
 def is_meta_line(text: str) -> bool:
     """True for a line that only carries article metadata (see module doc)."""
     if is_date_only(text):

@@ -12,7 +12,6 @@ byte-order mark are text by declaration and skip the control-byte count.
 from __future__ import annotations
 
 import codecs
-import re
 from typing import Final
 
 from praktyki.errors import NotHtml
@@ -45,7 +44,9 @@ _SIGNATURES: Final[tuple[tuple[bytes, int, str], ...]] = (
 )
 _PDF_ANYWHERE: Final = 1024  # readers accept junk before "%PDF-" in the first KiB
 _SAMPLE: Final = 64 * 1024
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# NUL and the C0 controls but \t \n \v \f \r and ESC; DEL. Counted as the bytes
+# that bytes.translate deletes (a C loop: a regex findall over the sample cost ~5x more).
+_CONTROL_BYTES: Final = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _MAX_CONTROL_SHARE: Final = 0.01
 _WIDE_BOMS: Final = (
     codecs.BOM_UTF16_LE,
@@ -65,7 +66,7 @@ def what_binary(body: bytes) -> str | None:
     if body.startswith(_WIDE_BOMS):
         return None
     sample = body[:_SAMPLE]
-    controls = len(_CONTROL.findall(sample))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls >= 8 and controls > _MAX_CONTROL_SHARE * len(sample):
         return f"binary data ({controls:,} control bytes in the first {len(sample):,})"
     return None
