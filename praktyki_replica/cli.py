@@ -148,6 +148,7 @@ def demo_queries(db: Path) -> str:
         f'  sqlite3 {db} "{BY_REGION}"',
         f'  sqlite-utils query {db} "{CONTACTS}" --table',
         f'  sqlite-utils query {db} "{CAL_PAGES}" --table',
-        f"  datasette {db}",
+        f"  praktyki --db {db} serve    # browse and search in Datasette",
+        f"  praktyki --db {db} report   # what the data covers, per field",
     ]
     return "\n".join(lines)

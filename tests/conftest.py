@@ -6,9 +6,10 @@ import contextlib
 import datetime as dt
 import socket
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any
 
+import httpx
 import pytest
 
 from praktyki_replica import (
@@ -41,6 +42,13 @@ def _temporary_files_in_the_session_folder(
     tempfile.tempdir = str(tmp_path_factory.mktemp("tmp"))
     yield
     tempfile.tempdir = saved
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[httpx.AsyncClient]:
+    """An httpx client for the fetcher's loopback tests, closed after the test."""
+    async with httpx.AsyncClient() as http:
+        yield http
 
 
 @pytest.fixture

@@ -10,14 +10,16 @@ import asyncio
 import contextlib
 from collections import Counter
 from collections.abc import AsyncIterator
+from typing import TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 BODY = b"<html><body>" + b"Zazolc gesla jazn. " * 200 + b"</body></html>"
 
 
-class LoopbackServer:
-    """Behaviours: ``/ok``, ``/truncated`` (Content-Length larger than the body sent, then
-    close), ``/reset`` (close without answering), ``/hang`` (never answer)."""
+class LoopbackBase:
+    """One asyncio server on 127.0.0.1 that answers each request with :meth:`_one` (keep-alive
+    while it returns True); counts connections and requests per path. Subclasses pick the
+    behaviours (here and in tests/hostile/hostile_http.py)."""
 
     def __init__(self) -> None:
         self.connections = 0
@@ -56,6 +58,14 @@ class LoopbackServer:
             writer.close()
 
     async def _one(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        raise NotImplementedError
+
+
+class LoopbackServer(LoopbackBase):
+    """Behaviours: ``/ok``, ``/truncated`` (Content-Length larger than the body sent, then
+    close), ``/reset`` (close without answering), ``/hang`` (never answer)."""
+
+    async def _one(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         head = await reader.readuntil(b"\r\n\r\n")
         target = head.split(b" ", 2)[1].decode()
         parts = urlsplit(target)
@@ -75,11 +85,22 @@ class LoopbackServer:
         return not (parts.path == "/truncated" and misbehave)
 
 
+Server = TypeVar("Server", bound=LoopbackBase)
+
+
 @contextlib.asynccontextmanager
-async def serving() -> AsyncIterator[LoopbackServer]:
-    server = LoopbackServer()
+async def running(server: Server) -> AsyncIterator[Server]:
+    """Start ``server`` on a free loopback port; stop it on leaving."""
     await server.start()
     try:
         yield server
     finally:
         await server.stop()
+
+
+def serving() -> contextlib.AbstractAsyncContextManager[LoopbackServer]:
+    return running(LoopbackServer())
+
+
+async def no_sleep(seconds: float) -> None:
+    """The fetcher's ``sleep``: retries and politeness pauses take no time in tests."""

@@ -19,7 +19,8 @@ SEED_SUMMARY = (
     "życiowych.\n\nW gminie Długosiodło zadania z zakresu pomocy społecznej realizuje Gminny "
     "Ośrodek Pomocy Społecznej."
 )
-SEED_RAW = (
+#: The "Metryka praktyki" pairs of /work/shared/seeds/000, as the page parsers hand them over.
+SEED_PAIRS = (
     ("Data wprowadzenia do BDP", "2010-03-14"),
     ("Data aktualizacji", "2013-07-09"),
     ("Typ jednostki", "gmina wiejska"),
@@ -37,8 +38,9 @@ SEED_RAW = (
         "Osoby kontaktowe",
         "Katarzyna Piórkowska\npracownik socjalny\ntel. 29 741-21-58\ne@mail: gops@dlugosiodlo.pl",
     ),
-    ("Sołectwa", "12"),
 )
+#: The same with a label the codebook does not know (kept in ``raw`` and ``unknown_labels``).
+SEED_RAW = (*SEED_PAIRS, ("Sołectwa", "12"))
 
 
 def seed_metryka(**changes: Any) -> Metryka:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from crawl_support import FAST, RUN_COLUMNS, dump, query
+from crawl_support import FAST, RUN_COLUMNS, SUMMARY_CONTRACT_KEYS, dump, query
 
 from praktyki.cli import cli
 from praktyki.crawl.service import crawl_bdp
@@ -23,21 +23,6 @@ from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 20
 SCRIPT = str(Path(sys.executable).parent / "praktyki")
-CONTRACT_KEYS = {
-    "run_id",
-    "started_at",
-    "finished_at",
-    "duration_s",
-    "requests",
-    "bytes",
-    "not_modified",
-    "new",
-    "changed",
-    "removed",
-    "unchanged",
-    "failed",
-    "exit_code",
-}
 
 
 @pytest.fixture
@@ -75,7 +60,7 @@ def test_json_summary_holds_the_contract_fields(tmp_path: Path, base_url: str) -
     )
     assert code == 0
     summary = json.loads(out.read_text(encoding="utf-8"))
-    assert set(summary) >= CONTRACT_KEYS
+    assert set(summary) >= SUMMARY_CONTRACT_KEYS
     assert (summary["new"], summary["failed"], summary["exit_code"]) == (PRACTICES, 0, 0)
     assert f"{PRACTICES} new" in stdout
 

@@ -5,31 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from store_helpers import SEED_PAIRS, seed_metryka
 
 from praktyki.parsers.labels import KNOWN_LABELS
 from praktyki.parsers.metryka import build_metryka
 from praktyki.schemas.bdp import Contact, Metryka
 
 # The "Metryka praktyki" pairs of /work/shared/seeds/000-002, as the page parsers hand them over.
-SEED_000 = (
-    ("Data wprowadzenia do BDP", "2010-03-14"),
-    ("Data aktualizacji", "2013-07-09"),
-    ("Typ jednostki", "gmina wiejska"),
-    ("Miejscowość", "Długosiodło"),
-    ("Powiat", "wyszkowski"),
-    ("Województwo", "mazowieckie"),
-    ("Kod pocztowy i Poczta", "07-210 Długosiodło"),
-    ("Jednostka wdrażająca", "Gminny Ośrodek Pomocy Społecznej"),
-    ("Ulica", "ul. Kościuszki 2"),
-    ("Telefon", "29 741-21-58"),
-    ("Wirtyna internetowa", "www.dlugosiodlo.pl"),
-    ("Adres e@mail", "gops@dlugosiodlo.pl"),
-    ("Liczba mieszkańców", "8.000"),
-    (
-        "Osoby kontaktowe",
-        "Katarzyna Piórkowska\npracownik socjalny\ntel. 29 741-21-58\ne@mail: gops@dlugosiodlo.pl",
-    ),
-)
+SEED_000 = SEED_PAIRS
 SEED_001 = (
     ("Data wprowadzenia do BDP", "2011-03-03"),
     ("Typ jednostki", "gmina miejska"),
@@ -65,31 +48,7 @@ SEED_002 = (
 )
 
 EXPECTED = {
-    "000": Metryka(
-        date_added=dt.date(2010, 3, 14),
-        date_updated=dt.date(2013, 7, 9),
-        unit_type="gmina wiejska",
-        locality="Długosiodło",
-        county="wyszkowski",
-        voivodeship="mazowieckie",
-        postal_code="07-210",
-        post_office="Długosiodło",
-        implementing_unit="Gminny Ośrodek Pomocy Społecznej",
-        street="ul. Kościuszki 2",
-        phones=("+48297412158",),
-        websites=("http://www.dlugosiodlo.pl",),
-        emails=("gops@dlugosiodlo.pl",),
-        population=8000,
-        contacts=(
-            Contact(
-                name="Katarzyna Piórkowska",
-                role="pracownik socjalny",
-                phones=("+48297412158",),
-                emails=("gops@dlugosiodlo.pl",),
-            ),
-        ),
-        raw=SEED_000,
-    ),
+    "000": seed_metryka(raw=SEED_000, unknown_labels=()),
     "001": Metryka(
         date_added=dt.date(2011, 3, 3),
         unit_type="gmina miejska",

@@ -11,23 +11,13 @@ from praktyki.errors import TransportError
 from praktyki.scraper.fetch import Fetcher
 from praktyki.scraper.policy import Limits, Politeness, RetryPolicy
 from praktyki.scraper.urls import Allowlist
-from tests.scraper_http import BODY, LoopbackServer, serving
+from tests.scraper_http import BODY, LoopbackServer, no_sleep, serving
 
 
 @pytest.fixture
 async def server() -> AsyncIterator[LoopbackServer]:
     async with serving() as running:
         yield running
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as http:
-        yield http
-
-
-async def no_sleep(seconds: float) -> None:
-    return None
 
 
 def fetcher(client: httpx.AsyncClient, server: LoopbackServer, **limits: float) -> Fetcher:

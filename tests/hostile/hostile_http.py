@@ -21,9 +21,9 @@ import asyncio
 import contextlib
 import gzip
 import random
-from collections import Counter
-from collections.abc import AsyncIterator
 from urllib.parse import parse_qs, urlsplit
+
+from tests.scraper_http import LoopbackBase, running
 
 PAGE = (
     "<html><body><h1>Aktualności</h1><p>"
@@ -36,42 +36,8 @@ MiB = 1024 * 1024
 BOMB = gzip.compress(bytes(64 * MiB), compresslevel=9)
 
 
-class HostileServer:
+class HostileServer(LoopbackBase):
     """See the module docstring; ``requests`` counts requests per path."""
-
-    def __init__(self) -> None:
-        self.requests: Counter[str] = Counter()
-        self._server: asyncio.Server | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
-        self.port = 0
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        if self._server is not None:
-            self._server.close()
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._server.wait_closed(), 1)
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self._tasks.add(task)
-        try:
-            while await self._one(reader, writer):
-                pass
-        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
-            pass
-        finally:
-            writer.close()
 
     async def _one(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         head = await reader.readuntil(b"\r\n\r\n")
@@ -120,11 +86,5 @@ def _head(status: int, length: int, kind: str = "text/html", extra: str = "") ->
     ).encode()
 
 
-@contextlib.asynccontextmanager
-async def serving() -> AsyncIterator[HostileServer]:
-    server = HostileServer()
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop()
+def serving() -> contextlib.AbstractAsyncContextManager[HostileServer]:
+    return running(HostileServer())

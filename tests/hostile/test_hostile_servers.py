@@ -27,6 +27,7 @@ from praktyki.parsers.dispatch import parse_page
 from praktyki.scraper.fetch import Fetcher
 from praktyki.scraper.policy import Limits, Politeness, RetryPolicy
 from praktyki.scraper.urls import Allowlist
+from tests.scraper_http import no_sleep
 
 MiB = 1024 * 1024
 
@@ -35,16 +36,6 @@ MiB = 1024 * 1024
 async def server() -> AsyncIterator[HostileServer]:
     async with serving() as running:
         yield running
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as http:
-        yield http
-
-
-async def no_sleep(seconds: float) -> None:
-    return None
 
 
 def fetcher(client: httpx.AsyncClient, server: HostileServer, *, host_failures: int = 5) -> Fetcher:

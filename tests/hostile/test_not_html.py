@@ -13,24 +13,18 @@ import zipfile
 from collections.abc import Callable
 
 import pytest
+from entry_points import BDP_URL, OPS_URL
+from entry_points import ENTRY_POINTS as PARSER_ENTRY_POINTS
 
 from praktyki.errors import DecodeError, MissingBlock, NotAPracticePage, NotHtml
-from praktyki.parsers.bdp import parse_listing, parse_menu, parse_practice
 from praktyki.parsers.decode import decode_html
 from praktyki.parsers.dispatch import parse_page
-from praktyki.parsers.ops import parse_ops_page
 from praktyki.parsers.sniff import what_binary
 
-BDP_URL = "https://archiwum.dobrepraktyki.pl/index.php?p1=1&p2=2&art=1"
-OPS_URL = "https://ops.example.pl/aktualnosci/1"
 ARTICLE = "<html><body><h1>Tytuł</h1><p>" + "Ośrodek prowadzi zajęcia dla seniorów, " * 5 + "</p>"
 
 ENTRY_POINTS: dict[str, Callable[[bytes], object]] = {
-    "parse_practice": lambda body: parse_practice(body, BDP_URL),
-    "parse_listing": lambda body: parse_listing(body, BDP_URL),
-    "parse_menu": lambda body: parse_menu(body, BDP_URL),
-    "parse_ops_page": lambda body: parse_ops_page(body, OPS_URL),
-    "dispatch.parse_page": lambda body: parse_page(body, OPS_URL),
+    **PARSER_ENTRY_POINTS,
     "dispatch.parse_page(bdp)": lambda body: parse_page(body, OPS_URL, kind="bdp"),
 }
 

@@ -10,31 +10,20 @@ from __future__ import annotations
 import contextlib
 import re
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from entry_points import ENTRY_POINTS, OPS_URL
 
 from praktyki.errors import ParseError, TooComplex
-from praktyki.parsers.bdp import parse_listing, parse_menu, parse_practice
 from praktyki.parsers.content import MAX_TEXT_CHARS
 from praktyki.parsers.decode import decode_html
-from praktyki.parsers.dispatch import parse_page
 from praktyki.parsers.limits import MAX_CHARS, MAX_DEPTH, MAX_ELEMENTS, bound_markup
 from praktyki.parsers.ops import parse_ops_page
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-BDP_URL = "https://archiwum.dobrepraktyki.pl/index.php?p1=1&p2=2&art=1"
-OPS_URL = "https://ops.example.pl/aktualnosci/1"
 TEXT = "Tekst artykułu o wolontariacie seniorów, prowadzonym przez ośrodek. " * 3
 
-ENTRY_POINTS: dict[str, Callable[[bytes], object]] = {
-    "parse_practice": lambda body: parse_practice(body, BDP_URL),
-    "parse_listing": lambda body: parse_listing(body, BDP_URL),
-    "parse_menu": lambda body: parse_menu(body, BDP_URL),
-    "parse_ops_page": lambda body: parse_ops_page(body, OPS_URL),
-    "dispatch.parse_page": lambda body: parse_page(body, OPS_URL),
-}
 MiB = 1024 * 1024
 _TAG = re.compile(r"<[^>]*>")
 

@@ -11,22 +11,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from crawl_support import FAST, expected_practice, query, stored_practice
+from crawl_support import FAST, SHORT_LIMITS, expected_practice, query, stored_practice
 
 from praktyki.crawl.service import crawl_bdp
-from praktyki.scraper.policy import Limits
 from praktyki_replica import parse_fault_spec
 from praktyki_replica.bdp_site import BdpSite
 
 PRACTICES = 8
-# Short timeouts stand in for the defaults (30 s idle, 45 s per URL) at test speed.
-SHORT = Limits(
-    connect_timeout=1.0,
-    read_timeout=0.5,
-    total_timeout=0.8,
-    fetch_budget=1.2,
-    max_body_bytes=2**20,
-)
 
 
 @pytest.mark.slow
@@ -45,7 +36,7 @@ def test_hanging_dripping_and_binary_pages_cost_only_themselves(
     base_url = replica_factory([site], faults=plan).base_url("bdp")
     db = tmp_path / "p.db"
 
-    summary = crawl_bdp(db, base_url, FAST.replace(limits=SHORT))
+    summary = crawl_bdp(db, base_url, FAST.replace(limits=SHORT_LIMITS))
 
     assert (summary.new, summary.exit_code) == (PRACTICES - 3, 1)
     skipped = {site.spec(ids[index]).practice_id for index in (1, 3, 5)}

@@ -11,21 +11,14 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from crawl_support import FAST
+from crawl_support import FAST, SHORT_LIMITS
 
 from praktyki.crawl.service import crawl_bdp
-from praktyki.scraper.policy import Limits
 from praktyki_replica import parse_fault_spec
 from praktyki_replica.bdp_site import BdpSite
 
-SHORT = Limits(
-    connect_timeout=1.0,
-    read_timeout=0.5,
-    total_timeout=0.8,
-    fetch_budget=1.2,
-    max_body_bytes=2**20,
-    host_failures=2,
-)
+# Pausing a host after two failures in a row, so a resetting host is paused early.
+SHORT = dataclasses.replace(SHORT_LIMITS, host_failures=2)
 
 
 @pytest.mark.slow
