@@ -50,6 +50,8 @@ def test_the_fixture_is_a_version_1_file(release_db: Path) -> None:
 
 #: Added by migration 5 (the revalidation policy): frontier columns at their defaults, a table.
 V5_FRONTIER_DEFAULTS = (0, None)  # forced, fingerprint
+#: Added by migration 6: ops_pages.confidence, unknown for rows loaded before it.
+V6_OPS_DEFAULTS = (None,)
 
 
 def test_a_release_file_migrates_in_place(release_db: Path) -> None:
@@ -61,6 +63,10 @@ def test_a_release_file_migrates_in_place(release_db: Path) -> None:
     frontier = after.pop("frontier")
     assert {row[-2:] for row in frontier} == {V5_FRONTIER_DEFAULTS}
     assert sorted((row[:-2] for row in frontier), key=repr) == before.pop("frontier")
+    ops_pages = after.pop("ops_pages")
+    assert ops_pages
+    assert {row[-1:] for row in ops_pages} == {V6_OPS_DEFAULTS}
+    assert sorted((row[:-1] for row in ops_pages), key=repr) == before.pop("ops_pages")
     assert {name: after[name] for name in before} == before
 
 
@@ -87,4 +93,8 @@ def test_reparse_of_a_release_file_gives_the_same_tables(release_db: Path) -> No
     summary = reparse(release_db)
     assert summary.failed == 0
     after = tables(release_db, skip=skip)
+    # reparse fills in what the release did not store (ops_pages.confidence, the last column)
+    assert all(row[-1] is not None for row in after["ops_pages"])
+    for rows in (before, after):
+        rows["ops_pages"] = sorted((row[:-1] for row in rows["ops_pages"]), key=repr)
     assert {name: after[name] for name in before} == before

@@ -123,6 +123,13 @@ def test_view_counter_is_not_a_change(db: Database) -> None:
     assert rows(db, "SELECT count(*) FROM history") == [(0,)]
 
 
+def test_extractor_confidence_is_stored_and_is_not_a_change(db: Database) -> None:
+    load_ops_bundle(db, bundle(article(0)), run_id=new_run(db, "ops"))
+    change = load_ops_bundle(db, bundle(article(0, confidence=0.3)), run_id=new_run(db, "ops"))
+    assert change.kind is ChangeKind.UNCHANGED
+    assert rows(db, "SELECT confidence FROM ops_pages") == [(0.3,)]
+
+
 def test_changed_article_body_and_attachments_get_history(db: Database) -> None:
     load_ops_bundle(db, bundle(article(0), article(1)), run_id=new_run(db, "ops"))
     second = new_run(db, "ops")

@@ -325,6 +325,16 @@ TABLES: tuple[TableDoc, ...] = (
                 "Centrum Aktywności Lokalnej jest to program …",
             ),
             *_lifecycle("article"),
+            _c(
+                "confidence",
+                "REAL",
+                "How sure the extractor was that body is the article: 1.0 when its rules found "
+                "it; 0.3 when no article was found and the page's best block of prose was taken "
+                "instead (filter on it to keep only sure articles). NULL for rows loaded before "
+                "schema version 6 until their page is seen again.",
+                "extractor",
+                "1.0",
+            ),
         ),
     ),
     TableDoc(

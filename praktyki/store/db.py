@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from praktyki.errors import StorageError
 from praktyki.store.fields import add_model_columns
 from praktyki.store.rows import storage_errors
-from praktyki.store.schema import create_v1
+from praktyki.store.schema import add_ops_confidence, create_v1
 from praktyki.store.schema_crawl import (
     add_revalidation,
     create_archive_exchanges,
@@ -39,12 +39,14 @@ Migration = Callable[[Database], None]
 # (praktyki.store.search_index), so that Datasette and sqlite-utils search use them.
 # 4: archive_exchanges (status lines, bodies as received, request headers: WARC export).
 # 5: the revalidation policy's frontier columns and fingerprint table.
+# 6: ops_pages.confidence (the extractor's confidence, so users can filter fallback articles).
 MIGRATIONS: Mapping[int, Migration] = {
     1: create_v1,
     2: create_crawl_tables,
     3: create_search_indexes,
     4: create_archive_exchanges,
     5: add_revalidation,
+    6: add_ops_confidence,
 }
 SCHEMA_VERSION: int = max(MIGRATIONS)
 

@@ -91,7 +91,8 @@ def ops_record(bundle: OpsBundle, page: OpsPage) -> TrackedRecord:
         scalars=scalars,
         children=children,
         meta=provenance_meta(bundle.provenance, bundle.url),
-        volatile={"views": page.views},
+        # confidence follows the parser, not the page: stored as observed, never a change
+        volatile={"views": page.views, "confidence": page.confidence},
     )
 
 

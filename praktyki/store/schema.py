@@ -274,3 +274,10 @@ def create_v1(db: Database) -> None:
         _create(db, spec)
     for name, (key, text) in FTS_TABLES.items():
         _create_fts(db, name, key, text)
+
+
+def add_ops_confidence(db: Database) -> None:
+    """Migration 6: ``ops_pages.confidence``, how sure the extractor was of the article (1.0
+    found by its rules, lower for the best block of prose taken as a fallback); rows loaded
+    before it stay NULL until their page is seen again."""
+    db.execute("ALTER TABLE ops_pages ADD COLUMN confidence REAL")

@@ -165,7 +165,7 @@ def create_crawl_tables(db: Database) -> None:
 
 
 def create_archive_exchanges(db: Database) -> None:
-    """Migration 3: the table of status lines, raw bodies and request headers."""
+    """Migration 4: the table of status lines, raw bodies and request headers."""
     _run(db, _EXCHANGES)
 
 
