@@ -1,4 +1,4 @@
-"""Library entry points: ``crawl_bdp``, ``reparse``, ``export_archive``, ``run_demo``.
+"""Library entry points: ``crawl_bdp``, ``crawl_ops``, ``reparse``.
 
 Each takes the database lock (:class:`~praktyki.store.DatabaseLock`; a second writer gets
 :class:`~praktyki.errors.LockHeld`), opens the store and runs to the end. A crawl resumes the
@@ -25,7 +25,6 @@ import httpx
 import sqlite_utils
 
 from praktyki.crawl import ops_assemble
-from praktyki.crawl.archive_export import export_archive
 from praktyki.crawl.assemble import Assembly, assemble_bdp
 from praktyki.crawl.bdp_strategy import (
     BDP_BOUNDS,
@@ -79,7 +78,6 @@ __all__ = [
     "crawl_ops",
     "crawl_ops_async",
     "resolve_ops_sites",
-    "export_archive",
     "reparse",
 ]
 

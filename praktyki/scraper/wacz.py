@@ -21,8 +21,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cdxj_indexer.main import CDXJIndexer
-
 from praktyki import __version__
 
 __all__ = [
@@ -62,6 +60,10 @@ class Page:
 
 def write_cdxj(warc: Path, out: Path) -> int:
     """Index ``warc`` into ``out`` (sorted CDXJ); the number of lines."""
+    # Imported here: cdxj_indexer pulls in pandas and pyarrow (~100 MB per process), which
+    # a crawl and its assembly worker must not pay for an export they never make.
+    from cdxj_indexer.main import CDXJIndexer
+
     indexer = CDXJIndexer(
         output=str(out), inputs=[str(warc)], sort=True, records=_RECORDS, filename=warc.name
     )
