@@ -188,6 +188,11 @@ class ReplicaServer:
                 await self._connection_loop(site, reader, writer)
         except (ConnectionError, asyncio.IncompleteReadError, TimeoutError):
             pass  # the client went away or stalled: nobody to answer
+        except asyncio.CancelledError:
+            # stop() cancels idle keep-alive connections; ending quietly keeps asyncio's
+            # stream callback from logging the cancelled handler as an error
+            if not self._stopping:
+                raise
         finally:
             if task is not None:
                 self._tasks.discard(task)
