@@ -289,6 +289,7 @@ async def _run_engine(
             revalidation=settings.revalidation(),
             clock=clock,
             window=settings.task_window(),
+            per_host=settings.host_window(),
             bounds=bounds,
             budget=budget,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,8 @@ class CrawlSettings:
 
     POLITE_PER_HOST = 2
     WAITING_WINDOW = 1024
+    #: Seconds of a polite host's requests the engine keeps in hand for it (see host_window).
+    HOST_LOOKAHEAD_SECONDS = 2.0
 
     rate: float = 1.0
     concurrency: int = 4
@@ -102,6 +105,15 @@ class CrawlSettings:
         request slot: the fetcher caps those at ``concurrency``), so the window is wide enough
         for every host of a many-site crawl to have its next URL waiting."""
         return self.concurrency if self.rate == 0 else max(self.concurrency, self.WAITING_WINDOW)
+
+    def host_window(self) -> int | None:
+        """URLs one host may have in hand at once (None: no cap, without a rate limit). With a
+        rate limit a host starts ``rate`` requests a second, so a few seconds' worth keeps it
+        busy between claims; more would only keep other hosts' URLs out of the window."""
+        if self.rate == 0:
+            return None
+        per_host = min(self.concurrency, self.POLITE_PER_HOST)
+        return per_host + max(2, math.ceil(self.rate * self.HOST_LOOKAHEAD_SECONDS))
 
     def replace(self, **changes: Any) -> CrawlSettings:
         return dataclasses.replace(self, **changes)
