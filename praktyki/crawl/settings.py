@@ -33,9 +33,11 @@ class CrawlSettings:
     and the next run resumes (for cron jobs with a time slot).
 
     ``assembly_worker`` lets a BDP crawl load practices in a second process while it fetches
-    (:mod:`praktyki.crawl.worker`; the result is the same either way). It is started once the
-    run's navigation is complete and it has fetched ``worker_min_practices`` practice summaries
-    with a body (a refresh of unchanged practices only re-sights them): below a few
+    (:mod:`praktyki.crawl.worker`; the result is the same either way), and an OPS crawl parse
+    its pages there (:mod:`praktyki.crawl.ops_worker`). It is started once the BDP run's
+    navigation is complete and it has fetched ``worker_min_practices`` practice summaries
+    with a body (a refresh of unchanged practices only re-sights them), once an OPS run has
+    fetched ``worker_min_pages`` pages with a body: below a few
     hundred, assembling at the end takes less than a second, about what spawning a Python
     process costs, so small runs and tests stay in one process. Off by default in the
     library: the worker is started with "spawn", which re-imports the caller's ``__main__``, so
@@ -61,6 +63,7 @@ class CrawlSettings:
     extra_passes: int = 2
     assembly_worker: bool = False
     worker_min_practices: int = 300
+    worker_min_pages: int = 300
     revalidate_after: int = DEFAULT_REVALIDATE_AFTER
     max_duration: float | None = None
     bounds: Bounds | None = None
@@ -80,8 +83,8 @@ class CrawlSettings:
             raise ConfigError("extra_passes must be >= 0")
         if self.max_duration is not None and not self.max_duration > 0:
             raise ConfigError("--max-duration must be more than 0 seconds")
-        if self.worker_min_practices < 0:
-            raise ConfigError("worker_min_practices must be >= 0")
+        if self.worker_min_practices < 0 or self.worker_min_pages < 0:
+            raise ConfigError("worker_min_practices and worker_min_pages must be >= 0")
         self.revalidation()  # validates revalidate_after
 
     def politeness(self) -> Politeness:
