@@ -94,7 +94,7 @@ log = logging.getLogger(__name__)
 #: With a wide window, how long an unwritten link may wait while the frontier has nothing.
 FLUSH_SECONDS = 0.1
 #: After a short per-host claim, the pause before the frontier is scanned again.
-CLAIM_PAUSE_SECONDS = 0.1
+CLAIM_PAUSE_SECONDS = 0.25
 
 # Failures a later attempt may cure (the error text is "ClassName: reason", as archived).
 # Not among them: a redirect loop (both hops answered: the site is built that way), an
@@ -262,7 +262,7 @@ class Engine:
         # URLs one host may have in hand (None: no cap); see Frontier.claim
         self.per_host = per_host
         self._held: Counter[str] = Counter()  # host → URLs claimed and not yet collected
-        self._claim_after = 0.0  # (monotonic) no fair claim before, unless links were written
+        self._claim_after = 0.0  # (monotonic) no fair claim before, while URLs are in hand
         self.max_pages = max_pages
         self.extra_passes = extra_passes
         self.progress = progress
@@ -416,7 +416,7 @@ class Engine:
                 self._warn_cut(reason)
             return []
         if self._held and time.monotonic() < self._claim_after:
-            return []  # the last claim came back short and no link or host freed up much since
+            return []  # the last claim came back short: hosts free up one turn at a time
         with immediate_transaction(self.db):  # claim reads, then writes
             items = self.frontier.claim(room, per_host=self.per_host, load=self._held)
         self._claimed += len(items)
@@ -579,7 +579,6 @@ class Engine:
     def _write(self) -> None:
         """Store the unwritten outcomes in one transaction, then count them."""
         outcomes, self._unwritten = self._unwritten, []
-        self._claim_after = 0.0  # their links may be claimable
         now = dt.datetime.now(dt.UTC)
         done: list[tuple[str, int | None, int | None]] = []
         prints: list[tuple[str, str, int]] = []

@@ -368,9 +368,11 @@ class OpsStrategy:
         return url, "page", score
 
     def _admit(self, site: OpsSiteSpec, link: Link) -> Link | None:
-        """Count ``link`` against the site's budget (once per URL); None when over it."""
+        """Count ``link`` against the site's budget; None when over it, and for a URL admitted
+        before (menus and footers link the same pages from every page: the frontier has them,
+        and checking them against robots.txt and the frontier again on every page is waste)."""
         if link.url in self._admitted:
-            return link  # the frontier ignores it; no new budget spent
+            return None
         limit = site.page_budget
         if link.priority + _DEPTH_STEP * link.depth <= 0:  # no topic, not a list's next page
             limit -= int(site.page_budget * TOPIC_RESERVE)
