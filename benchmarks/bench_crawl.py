@@ -31,11 +31,16 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from praktyki.crawl.service import crawl_bdp  # noqa: E402
-from praktyki.crawl.settings import CrawlSettings  # noqa: E402
+if TYPE_CHECKING:
+    from praktyki.crawl.settings import CrawlSettings
+
+# The crawl modules are imported in main(), not here: the assembly worker is spawned, and a
+# spawned process re-imports this script first, so top-level imports would load in the worker
+# what the CLI's worker (whose main module imports almost nothing) never has.
 
 
 def start_replica(practices: int) -> tuple[subprocess.Popen[str], str]:
@@ -92,6 +97,8 @@ def measure(
     expected: int,
     day: int = 0,
 ) -> tuple[float, int]:
+    from praktyki.crawl.service import crawl_bdp  # noqa: PLC0415 - see the imports above
+
     replica_cpu = process_cpu(replica_pid)
     worker_cpu = children_usage()[0]
     wall, cpu = time.perf_counter(), time.process_time()
@@ -103,8 +110,8 @@ def measure(
     print(
         f"{label}: {summary.requests} requests in {wall:.1f} s = {pages / wall:.0f} pages/s, "
         f"{cpu / pages * 1000:.2f} ms CPU/page + worker {worker_cpu / pages * 1000:.2f} "
-        f"(replica {replica_cpu / pages * 1000:.2f}), peak RSS {peak_rss_mb():.0f} MB "
-        f"(worker {worker_rss:.0f} MB); new={summary.new} changed={summary.changed} "
+        f"(replica {replica_cpu / pages * 1000:.2f}), peak RSS: crawler {peak_rss_mb():.0f} MB, "
+        f"worker {worker_rss:.0f} MB; new={summary.new} changed={summary.changed} "
         f"unchanged={summary.unchanged} 304={summary.not_modified} failed={summary.failed} "
         f"revalidated={summary.revalidated} skipped_by_policy={summary.skipped_by_policy} "
         f"oldest={summary.oldest_revalidation_age_days}d"
@@ -149,6 +156,8 @@ def main() -> None:
     )
     parser.add_argument("--scrapy", action="store_true", help="compare with a Scrapy spider")
     args = parser.parse_args()
+    from praktyki.crawl.settings import CrawlSettings  # noqa: PLC0415 - see the imports above
+
     logging.basicConfig(level=logging.ERROR)
     replica, base_url = start_replica(args.practices)
     settings = CrawlSettings(

@@ -51,6 +51,7 @@ from praktyki.store import (
     mark_removed,
     marks,
     touch_practice,
+    touch_practices,
 )
 from praktyki.store.archive import Archive
 from praktyki.store.crawl_runs import immediate_transaction, record_failures
@@ -154,12 +155,16 @@ def assemble_bdp(
         failures: dict[str, tuple[str, str]] = {}
         early = [art for art in recorded if art in groups]
         rest = sorted((art for art in groups if art not in recorded), key=_art_order)
+        todo = rest if not replay else early + rest
+        touched = _touch_unchanged(db, run_id, source, {art: groups[art] for art in todo})
         for art in early + rest:
             outcome: Outcome | None
             if art in recorded and not replay:
                 outcome = recorded[art]
                 if outcome.reason is not None:  # the worker logs nothing itself
                     log.warning("practice %s not loaded: %s", outcome.url, outcome.reason)
+            elif art in touched:
+                outcome = Outcome("unchanged", groups[art]["practice"].url)
             else:
                 outcome = assemble_practice(db, archive, run_id, source, groups[art])
             if outcome is not None:
@@ -171,6 +176,25 @@ def assemble_bdp(
             result.removals_applied = True
         record_failures(db, run_id, result.failures)
     return result
+
+
+def _touch_unchanged(
+    db: sqlite_utils.Database, run_id: int, source: str, groups: Mapping[str, Mapping[str, Tab]]
+) -> set[str]:
+    """Re-sight at once the practices whose every tab is the archived body (304 or skipped by
+    the policy) and which are active with this parser version; the arts re-sighted. The
+    others (and a candidate the re-sighting refuses) are assembled one by one."""
+    candidates = [art for art, tabs in groups.items() if _resighting(tabs)]
+    return touch_practices(db, source, candidates, run_id=run_id, parser_version=PARSER_VERSION)
+
+
+def _resighting(tabs: Mapping[str, Tab]) -> bool:
+    """Whether :func:`prepare_practice` would only re-sight the practice of ``tabs``."""
+    return (
+        "practice" in tabs
+        and "presentation" in tabs
+        and all(tab.state == "done" and tab.status in _NOT_REFETCHED for tab in tabs.values())
+    )
 
 
 def assemble_batch(

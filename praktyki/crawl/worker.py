@@ -40,6 +40,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from praktyki.crawl import worker_process
 from praktyki.crawl.assemble import (
     Assembly,
     Tab,
@@ -53,7 +54,7 @@ from praktyki.store import open_database
 from praktyki.store.crawl_runs import read_snapshot
 from praktyki.store.frontier import Frontier
 
-__all__ = ["AssemblyWorker", "WorkerLauncher", "ReadyPractices", "navigation_complete"]
+__all__ = ["AssemblyWorker", "ReadyPractices", "WorkerLauncher", "navigation_complete", "serve"]
 
 log = logging.getLogger(__name__)
 
@@ -151,8 +152,9 @@ def _die_with_parent(parent: int) -> None:
         raise _ParentGone
 
 
-def _serve(conn: Connection, db_path: str, run_id: int, source: str, parent: int) -> None:
-    """The worker process's main loop (see the module docstring)."""
+def serve(conn: Connection, db_path: str, run_id: int, source: str, parent: int) -> None:
+    """The worker process's main loop (see the module docstring), started through
+    :func:`praktyki.crawl.worker_process.run`."""
     # the crawler logs the recorded failures itself; the worker has nothing to tell a terminal
     logging.disable(logging.CRITICAL)
     try:
@@ -208,8 +210,8 @@ class AssemblyWorker:
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe(duplex=True)
         process = context.Process(
-            target=_serve,
-            args=(theirs, self.db_path, self.run_id, self.source, os.getpid()),
+            target=worker_process.run,
+            args=(f"{__name__}:serve", theirs, self.db_path, self.run_id, self.source, os.getpid()),
             name=f"praktyki-assembly-{self.run_id}",
             daemon=True,
         )
@@ -263,7 +265,12 @@ class WorkerLauncher:
     engine, it looks (at most every ``interval`` seconds) whether navigation is complete and
     the run has fetched at least ``min_practices`` practice summaries with a body (2xx). A
     refresh whose practices answer 304 or are skipped by the revalidation policy only
-    re-sights them, which costs less in the crawler than spawning the worker does."""
+    re-sights them, which costs less in the crawler than spawning the worker does.
+
+    Both looks are frontier scans that grow with the run: navigation, once complete, is not
+    looked at again (as :class:`ReadyPractices` does), and each count short of
+    ``min_practices`` doubles the wait for the next (up to ``max_interval``), so a refresh
+    that never gets there does not pay a scan every ``interval`` all night."""
 
     def __init__(
         self,
@@ -272,20 +279,27 @@ class WorkerLauncher:
         *,
         min_practices: int,
         interval: float = 0.2,
+        max_interval: float = 1.0,
     ) -> None:
         self.db = db
         self.worker = worker
         self.min_practices = min_practices
         self.interval = interval
+        self.max_interval = max(max_interval, interval)
+        self._wait = interval
         self._checked = 0.0
+        self._navigation = False
 
     def __call__(self) -> None:
         now = time.monotonic()
-        if self.worker.started or now - self._checked < self.interval:
+        if self.worker.started or now - self._checked < self._wait:
             return
         self._checked = now
-        if not navigation_complete(self.db, self.worker.run_id):
+        self._navigation = self._navigation or navigation_complete(self.db, self.worker.run_id)
+        if not self._navigation:
             return
         fetched = Frontier(self.db, self.worker.run_id).fetched(["practice"])
         if fetched >= self.min_practices:
             self.worker.start()
+        else:
+            self._wait = min(self._wait * 2, self.max_interval)
