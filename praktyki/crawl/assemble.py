@@ -37,10 +37,9 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from praktyki import __version__
-from praktyki.crawl.bdp_strategy import NAVIGATION, TABS
+from praktyki.crawl.bdp_strategy import NAVIGATION, TABS, art_of
 from praktyki.errors import ParseError, StorageError
 from praktyki.parsers.bdp import parse_attachments, parse_menu, parse_practice, parse_presentation
-from praktyki.parsers.bdp_page import query_param
 from praktyki.schemas.archive import ArchivedResponse
 from praktyki.schemas.bdp import Attachment
 from praktyki.schemas.dataset import PracticeBundle, Provenance
@@ -274,7 +273,7 @@ def tab_rows(
 @functools.lru_cache(maxsize=1 << 15)
 def _art_of(url: str) -> str | None:
     # the worker reads the same frontier rows every poll: parse each URL once
-    return query_param(url, "art")
+    return art_of(url)
 
 
 def assemble_practice(
@@ -327,7 +326,7 @@ def apply_practice(
     """The load of a prepared practice (inside the caller's write transaction)."""
     url = ready.tabs["practice"].url
     if ready.touch:
-        art = query_param(url, "art") or ""
+        art = art_of(url) or ""
         if touch_practice(db, source, art, run_id=run_id, parser_version=PARSER_VERSION):
             return Outcome("unchanged", url)
         ready = _parsed(db, archive, source, ready.tabs)

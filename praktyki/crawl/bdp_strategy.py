@@ -44,6 +44,7 @@ __all__ = [
     "NAVIGATION",
     "TABS",
     "BdpStrategy",
+    "art_of",
     "default_source",
 ]
 
@@ -135,7 +136,7 @@ class BdpStrategy:
         if item.kind == "file":
             parts = urlsplit(item.url).path.split("/")  # "", "pliki", art, name
             return f"art={parts[2]}" if len(parts) > 3 else item.url
-        art = _art(item.url)
+        art = art_of(item.url)
         return f"art={art}" if art else item.url
 
     @staticmethod
@@ -225,9 +226,10 @@ class BdpStrategy:
         )
 
 
-def _art(url: str) -> str | None:
+def art_of(url: str) -> str | None:
     """``query_param(url, "art")``, read without parsing the query when it is the one plain
-    ``art=<digits>`` a canonical practice URL has (asked of every practice page each run)."""
+    ``art=<digits>`` a canonical practice URL has (asked of every practice page each run,
+    and again by assembly)."""
     match = _ART.search(url)
     if match is not None and "#" not in url and url.lower().count("art=") == 1:
         return match.group(1)
