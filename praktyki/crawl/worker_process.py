@@ -12,18 +12,26 @@ from __future__ import annotations
 
 import importlib
 import sys
+from typing import Any
 
-__all__ = ["UNUSED", "run"]
+__all__ = ["UNUSED", "resolve", "run"]
 
 #: Modules a worker never uses that its imports would load when installed.
 UNUSED = ("pandas",)
 
 
-def run(main: str, *args: object) -> None:
-    """Call ``main`` (``"package.module:function"``) with ``args``, without :data:`UNUSED`."""
+def run(main: str, *args: object, **kwargs: object) -> None:
+    """Call ``main`` (``"package.module:function"``) with the arguments, without
+    :data:`UNUSED` (pass functions the process needs by name too, see :func:`resolve`: a
+    function among the arguments has its module imported before this runs)."""
     for name in UNUSED:
         # None in sys.modules makes ``import name`` raise ImportError, which sqlite-utils
         # takes for "not installed"; a module already imported (by the main module) stays
         sys.modules.setdefault(name, None)  # type: ignore[arg-type]
-    module, _, function = main.partition(":")
-    getattr(importlib.import_module(module), function)(*args)
+    resolve(main)(*args, **kwargs)
+
+
+def resolve(name: str) -> Any:
+    """The function named ``"package.module:function"`` (importing its module)."""
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)
