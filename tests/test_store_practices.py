@@ -151,6 +151,17 @@ def test_same_bundle_again_is_unchanged_and_moves_only_last_seen_run(db: Databas
     assert history(db) == []
 
 
+def test_an_unchanged_practice_read_by_a_newer_parser_records_that_parser(db: Database) -> None:
+    """Else a refresh takes the row for one an older parser read and re-parses it every run."""
+    load_practice(db, seed_bundle(), run_id=new_run(db))
+    bundle = seed_bundle()
+    newer = tuple(item.model_copy(update={"parser_version": "2"}) for item in bundle.provenance)
+    change = load_practice(db, bundle.model_copy(update={"provenance": newer}), run_id=new_run(db))
+    assert change == Change(ChangeKind.UNCHANGED)
+    assert db["practices"].get(KEY)["parser_version"] == "2"
+    assert history(db) == []
+
+
 def test_practice_seen_via_another_host_is_unchanged(db: Database) -> None:
     load_practice(db, seed_bundle(), run_id=new_run(db))
     other = seed_bundle(url="http://www.dobrepraktyki.pl/index.php?p1=2&p2=9&art=1234")

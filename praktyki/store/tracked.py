@@ -90,9 +90,16 @@ def upsert(db: Database, kind: EntityKind, record: TrackedRecord, *, run_id: int
             return Change(ChangeKind.NEW)
         row = existing[0]
         if row["content_hash"] == digest and row["status"] == ACTIVE:
-            update_row(db, kind.table, record.key, {"last_seen_run": run_id, **record.volatile})
+            seen = {"last_seen_run": run_id, **_reader(record.meta), **record.volatile}
+            update_row(db, kind.table, record.key, seen)
             return Change(ChangeKind.UNCHANGED)
         return _update(db, kind, record, row, content, digest, run_id)
+
+
+def _reader(meta: Mapping[str, Scalar]) -> dict[str, Scalar]:
+    """The parser that read an unchanged record this time: the row says the content was read
+    by it (else a refresh would take the row for stale and re-parse it on every run)."""
+    return {"parser_version": meta["parser_version"]} if "parser_version" in meta else {}
 
 
 def _insert(
