@@ -85,11 +85,11 @@ def _sniff_bdp(body: bytes, content_type: str | None, url: str, *, metryka_alone
     tree, _ = parse_tree(body, content_type, url)
     root = tree.body or tree.root
     text = root.text(separator="\n", strip=True) if root is not None else ""
-    hrefs = [url_path(a.attributes.get("href") or "") for a in tree.css("a[href]")]
     has_metryka = _METRYKA.search(text) is not None
     if _TABS.search(text):
         if has_metryka:
             return "practice"
+        hrefs = (url_path(a.attributes.get("href") or "") for a in tree.css("a[href]"))
         return "attachments" if any(_FILE_PATH.search(h) for h in hrefs) else "presentation"
     if metryka_alone and has_metryka:
         return "practice"
