@@ -122,7 +122,8 @@ def _parse_and_render(
 
 
 def _parse_file(path: Path, kind: Kind, url: str | None) -> ParsedFile:
-    from praktyki.parsers.dispatch import parse_page  # the CLI starts fast without it
+    # the CLI starts fast without the parsers
+    from praktyki.parsers.dispatch import parse_page, saved_from_url
 
     cap = Limits().max_body_bytes
     try:
@@ -131,7 +132,10 @@ def _parse_file(path: Path, kind: Kind, url: str | None) -> ParsedFile:
             return ParsedFile(
                 path, error=f"larger than {_size(cap)}, the page size cap: not parsed"
             )
-        records = parse_page(body, url or path.resolve().as_uri(), kind=kind)
+        # The page's own "saved from" address wins over its file:// URI (parse_page), so the
+        # URI (a realpath: a system call per directory) is made only for a page without one.
+        page_url = url or saved_from_url(body) or path.resolve().as_uri()
+        records = parse_page(body, page_url, kind=kind)
     except OSError as exc:
         return ParsedFile(path, error=f"cannot read {path}: {exc.strerror or exc}")
     except PraktykiError as exc:
