@@ -102,7 +102,9 @@ def _sniff_bdp(body: bytes, content_type: str | None, url: str, *, metryka_alone
         return "attachments" if any(_FILE_PATH.search(h) for h in hrefs) else "presentation"
     if metryka_alone and has_metryka:
         return "practice"
-    queries = (a.attributes.get("href") or "" for a in tree.css("a[href]"))
+    # Only a link with "art=" can match _ART_QUERY: lexbor picks those out (a page of another
+    # site has none, and used to cost a dict of attributes per link).
+    queries = (a.attributes.get("href") or "" for a in tree.css('a[href*="art="]'))
     if any(_ART_QUERY.search(q.partition("?")[2]) for q in queries):
         return "listing"
     return "other"
