@@ -79,10 +79,11 @@ def render_files(
     ConfigError before anything is parsed."""
     checked = _checked_kind(paths, kind, url)
     # Imported here, before any worker starts: forked workers inherit the parsers instead of
-    # each importing them again (pydantic and the schemas: the largest part of start-up; the
-    # OPS parser, which dispatch imports on its first OPS page, compiles ~40 ms of regexes).
+    # each importing them again (pydantic and the schemas: the largest part of start-up). The
+    # OPS parser stays lazy (dispatch imports it for the first OPS page): imported here it
+    # would save its ~35 ms per worker on a mixed folder, but not wall time (the workers
+    # import it side by side), and cost a folder of BDP pages as much, in series.
     import praktyki.parsers.dispatch  # noqa: F401
-    import praktyki.parsers.ops  # noqa: F401
 
     work = functools.partial(_parse_and_render, render, checked, url)
     return ordered_map(work, paths, jobs=jobs)
