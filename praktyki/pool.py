@@ -11,17 +11,17 @@ pay for a pool: below ``min_items`` (or with ``jobs`` 1) the map runs here, in o
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from praktyki.errors import ParseError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["available_cores", "ordered_map"]
 
@@ -75,6 +75,11 @@ def _chunks(items: Sequence[A], jobs: int) -> Iterator[Sequence[A]]:
 
 
 def _pooled(func: Callable[[A], R], items: Sequence[A], jobs: int) -> Iterator[R]:
+    # Imported here: ~15 ms of start-up that a few files parsed in this process never use.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = _chunks(items, jobs)
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=multiprocessing.get_context(), initializer=_quiet_sigint
