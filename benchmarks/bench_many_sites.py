@@ -82,7 +82,8 @@ def peak_rss_mb() -> float:
 def crawl(urls: list[str], concurrency: int, rate: float = 1.0) -> tuple[float, int]:
     import asyncio
 
-    settings = CrawlSettings(rate=rate, concurrency=concurrency)
+    # as `praktyki crawl ops` runs it: pages parsed by the worker while the crawl fetches
+    settings = CrawlSettings(rate=rate, concurrency=concurrency, assembly_worker=True)
     with tempfile.TemporaryDirectory() as tmp:
         started, cpu = time.perf_counter(), time.process_time()
         summary = asyncio.run(

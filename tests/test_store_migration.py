@@ -74,7 +74,7 @@ def test_tables_added_since_the_release_start_empty(release_db: Path) -> None:
     before = tables(release_db)
     open_database(release_db).close()
     added = {name: rows for name, rows in tables(release_db).items() if name not in before}
-    assert added == {"archive_exchanges": [], "crawl_fingerprints": []}
+    assert added == {"archive_exchanges": [], "crawl_fingerprints": [], "ops_readings": []}
 
 
 def test_a_migrated_release_file_searches_both_ways(release_db: Path) -> None:

@@ -203,7 +203,7 @@ def crawl_ops_command(
 
     if options["source"] is not None:
         raise ConfigError("--source does not apply to crawl ops (each site's name is its source)")
-    settings = crawl_settings(options, json_summary)
+    settings = crawl_settings(options, json_summary, assembly_worker=True)
     _prepare_export_dir(options["export_dir"])
     with interruptible(), progress_for(common) as progress:
         summary = api.crawl_ops(

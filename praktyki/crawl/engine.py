@@ -53,10 +53,11 @@ import json
 import logging
 import re
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -92,6 +93,8 @@ log = logging.getLogger(__name__)
 
 #: With a wide window, how long an unwritten link may wait while the frontier has nothing.
 FLUSH_SECONDS = 0.1
+#: After a short per-host claim, the pause before the frontier is scanned again.
+CLAIM_PAUSE_SECONDS = 0.25
 
 # Failures a later attempt may cure (the error text is "ClassName: reason", as archived).
 # Not among them: a redirect loop (both hops answered: the site is built that way), an
@@ -242,6 +245,7 @@ class Engine:
         revalidation: RevalidationPolicy | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         window: int | None = None,
+        per_host: int | None = None,
         bounds: LinkBounds | None = None,
         budget: PageBudget | None = None,
     ) -> None:
@@ -255,6 +259,10 @@ class Engine:
         self.concurrency = concurrency
         # items worked on at once (most may wait for their host's turn in the fetcher)
         self.window = max(window or concurrency, concurrency)
+        # URLs one host may have in hand (None: no cap); see Frontier.claim
+        self.per_host = per_host
+        self._held: Counter[str] = Counter()  # host → URLs claimed and not yet collected
+        self._claim_after = 0.0  # (monotonic) no fair claim before, while URLs are in hand
         self.max_pages = max_pages
         self.extra_passes = extra_passes
         self.progress = progress
@@ -328,6 +336,7 @@ class Engine:
 
     async def _pass(self) -> None:
         in_flight: set[asyncio.Task[_Outcome]] = set()
+        self._held.clear()  # nothing is in hand between passes
         # finished tasks arrive here (None: asked to stop): O(1) per completion, where
         # asyncio.wait over a wide window of tasks waiting for their hosts' turns costs
         # O(window) each time
@@ -406,9 +415,17 @@ class Engine:
                 self.stats.stop_reason = reason
                 self._warn_cut(reason)
             return []
+        if self._held and time.monotonic() < self._claim_after:
+            return []  # the last claim came back short: hosts free up one turn at a time
         with immediate_transaction(self.db):  # claim reads, then writes
-            items = self.frontier.claim(room)
+            items = self.frontier.claim(room, per_host=self.per_host, load=self._held)
         self._claimed += len(items)
+        if self.per_host is not None:
+            self._held.update(_host(item.url) for item in items)
+            if len(items) < room:
+                # every host with pending URLs has its share in hand: what frees up next is one
+                # host's turn at a time, not worth a scan of the whole frontier each time
+                self._claim_after = time.monotonic() + CLAIM_PAUSE_SECONDS
         return items
 
     def _room(self, room: int) -> tuple[int, str]:
@@ -550,6 +567,11 @@ class Engine:
         return [Link(*fields) for fields in json.loads(links)]
 
     def _collect(self, outcome: _Outcome) -> None:
+        if self.per_host is not None:
+            host = _host(outcome.item.url)
+            self._held[host] -= 1
+            if self._held[host] <= 0:
+                del self._held[host]
         if not self._unwritten:
             self._oldest = time.monotonic()
         self._unwritten.append(outcome)
@@ -681,6 +703,10 @@ class Engine:
         if self.max_pages is not None:
             caps.append(self._earlier + self.max_pages)
         return min([self._announced[1], *(cap for cap in caps if cap is not None)])
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc
 
 
 def _force(link: Link) -> Link:

@@ -31,23 +31,19 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import sqlite_utils
-from selectolax.lexbor import LexborHTMLParser
 
 from praktyki import __version__
 from praktyki.crawl.assemble import Assembly
+from praktyki.crawl.ops_reading import PageReading, norm, read_page
 from praktyki.crawl.ops_strategy import PAGINATION_PARAMS, OpsSiteSpec, is_continuation
-from praktyki.errors import ParseError, StorageError
-from praktyki.parsers.html import parse_tree
-from praktyki.parsers.ops import SiteHints as ParserHints
-from praktyki.parsers.ops import parse_ops_page
-from praktyki.schemas.archive import ArchivedResponse
+from praktyki.errors import StorageError
 from praktyki.schemas.dataset import OpsBundle, Provenance
 from praktyki.schemas.ops import OpsPage
-from praktyki.scraper.urls import canonical_link
 from praktyki.store import frontier, load_ops_bundle, mark_ops_removed, marks
 from praktyki.store.archive import Archive
 from praktyki.store.crawl_runs import record_failures
 from praktyki.store.marks import set_site_complete
+from praktyki.store.ops_readings import get_reading
 from praktyki.store.tracked import ChangeKind
 
 __all__ = [
@@ -143,18 +139,17 @@ def _assemble_site(
     parsed: list[_Parsed] = []
     for url, status, archive_id in pages:
         try:
-            body = _body(db, archive, url, status, archive_id)
+            reading = _reading(db, archive, run_id, site, url, status, archive_id)
         except StorageError as exc:
             result.failed += 1
             result.failures.append((url, f"StorageError: {exc.reason}"))
             continue
-        try:
-            page = _parse(site, url, body, result)
         except Exception as exc:  # a page can fail, a run cannot: recorded on the page
             log.exception("OPS page %s not parsed", url)
             result.failed += 1
             result.failures.append((url, f"internal error: {type(exc).__name__}: {exc}"))
             continue
+        page = _tally(url, reading, result)
         if page is not None:
             parsed.append(page)
     _drop_template_links(parsed)
@@ -169,6 +164,44 @@ def _assemble_site(
     return [page.url for page in kept]
 
 
+def _reading(
+    db: sqlite_utils.Database,
+    archive: Archive,
+    run_id: int,
+    site: OpsSiteSpec,
+    url: str,
+    status: int,
+    archive_id: int,
+) -> PageReading:
+    """The page as the parse worker read it during the run, else read here."""
+    body_id = body_archive_id(archive, url, status, archive_id)
+    kept = get_reading(db, run_id, body_id)
+    if kept is not None:
+        return PageReading.model_validate_json(kept)
+    return read_page(site, url, archive.get(body_id))
+
+
+def _tally(url: str, reading: PageReading, result: OpsAssembly) -> _Parsed | None:
+    """Count what ``reading`` says; the page when it has articles."""
+    if reading.outcome == "failed":
+        result.failed += 1
+        result.failures.append((url, reading.error or "failed"))
+    elif reading.outcome == "duplicate":
+        result.duplicates += 1
+    elif reading.outcome == "no_article":
+        result.no_article += 1
+    if reading.outcome != "article":
+        return None
+    provenance = Provenance(
+        url=url,
+        archive_id=reading.archive_id,
+        fetched_at=reading.fetched_at,
+        parser_version=PARSER_VERSION,
+    )
+    links = {text: set(targets) for text, targets in reading.links.items()}
+    return _Parsed(url, list(reading.records), links, provenance)
+
+
 def _count(result: OpsAssembly, kind: ChangeKind) -> None:
     if kind is ChangeKind.NEW:
         result.new += 1
@@ -176,75 +209,6 @@ def _count(result: OpsAssembly, kind: ChangeKind) -> None:
         result.changed += 1
     else:
         result.unchanged += 1
-
-
-def _parse(
-    site: OpsSiteSpec, url: str, body: ArchivedResponse, result: OpsAssembly
-) -> _Parsed | None:
-    content_type = body.content_type
-    if content_type and content_type.split(";")[0].strip().lower() not in (
-        "text/html",
-        "application/xhtml+xml",
-    ):
-        return None
-    try:
-        tree, _ = parse_tree(body.body, content_type, url)
-    except ParseError as exc:  # not HTML after all, or past the parser's bounds
-        result.failed += 1
-        result.failures.append((url, f"{type(exc).__name__}: {exc.reason}"))
-        return None
-    if _declared_duplicate(tree, url):
-        result.duplicates += 1
-        return None
-    try:
-        records = parse_ops_page(body.body, url, content_type, hints=_hints(site))
-    except ParseError:
-        result.no_article += 1
-        return None
-    provenance = Provenance(
-        url=url, archive_id=body.id, fetched_at=body.fetched_at, parser_version=PARSER_VERSION
-    )
-    return _Parsed(url, records, _links(tree, url), provenance)
-
-
-def _hints(site: OpsSiteSpec) -> ParserHints | None:
-    if site.hints is None:
-        return None
-    return ParserHints(
-        title_selector=site.hints.title,
-        body_selector=site.hints.body,
-        date_selector=site.hints.date,
-    )
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _declared_duplicate(tree: LexborHTMLParser, url: str) -> bool:
-    """``rel=canonical`` to another URL, or ``noindex``: the page says it is a copy."""
-    for meta in tree.css("meta[name]"):
-        name = (meta.attributes.get("name") or "").lower()
-        if name == "robots" and "noindex" in (meta.attributes.get("content") or "").lower():
-            return True
-    link = tree.css_first('link[rel="canonical"][href]')
-    if link is None:
-        return False
-    target = canonical_link(link.attributes.get("href") or "", url)
-    return target is not None and target != url
-
-
-def _links(tree: LexborHTMLParser, url: str) -> dict[str, set[str]]:
-    host = urlsplit(url).netloc
-    out: dict[str, set[str]] = defaultdict(set)
-    for node in tree.css("a[href]"):
-        target = canonical_link(node.attributes.get("href") or "", url)
-        if target is None or target == url or urlsplit(target).netloc != host:
-            continue
-        text = _norm(node.text(separator=" ", strip=True))
-        if text:
-            out[text].add(target)
-    return dict(out)
 
 
 def _drop_template_links(parsed: list[_Parsed]) -> None:
@@ -264,7 +228,7 @@ def _drop_template_links(parsed: list[_Parsed]) -> None:
 
 def _drop_teasers(parsed: list[_Parsed], result: OpsAssembly) -> None:
     for page in parsed:
-        kept = [r for r in page.records if _norm(r.title or "") not in page.links]
+        kept = [r for r in page.records if norm(r.title or "") not in page.links]
         result.teasers += len(page.records) - len(kept)
         page.records = [r.model_copy(update={"article_index": i}) for i, r in enumerate(kept)]
 
@@ -273,7 +237,7 @@ def _drop_lists(parsed: list[_Parsed], result: OpsAssembly) -> list[_Parsed]:
     titled: dict[str, set[str]] = defaultdict(set)  # article title → pages that hold it
     for page in parsed:
         for record in page.records:
-            titled[_norm(record.title or "")].add(page.url)
+            titled[norm(record.title or "")].add(page.url)
     kept = []
     for page in parsed:
         if not page.records:
@@ -294,13 +258,12 @@ def _drop_lists(parsed: list[_Parsed], result: OpsAssembly) -> list[_Parsed]:
     return kept
 
 
-def _body(
-    db: sqlite_utils.Database, archive: Archive, url: str, status: int, archive_id: int
-) -> ArchivedResponse:
-    """The 2xx response that holds ``url``'s content as of this run (a 304's: the earlier)."""
+def body_archive_id(archive: Archive, url: str, status: int, archive_id: int) -> int:
+    """The archived 2xx response that holds ``url``'s content as of this run (a 304's: the
+    earlier one); :class:`StorageError` when a 304 has none."""
     if status != 304:
-        return archive.get(archive_id)
+        return archive_id
     earlier = archive.earlier_ok_id(url, archive_id)
     if earlier is None:
         raise StorageError("304 Not Modified but no earlier body is archived", url=url)
-    return archive.get(earlier)
+    return earlier

@@ -137,6 +137,7 @@ _PAGINATION_BONUS = 15
 TOPIC_RESERVE = 0.25
 _DEPTH_STEP = 20  # a level deeper costs more than one topic in the URL, less than in the text
 _FILE_PRIORITY = -10_000  # attachments after every page
+_JUDGED_MAX = 20_000  # links remembered across pages (a few MB)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -279,6 +280,7 @@ class OpsStrategy:
         self._admitted = set(admitted or {})
         #: Sites whose budget refused a link: their discovery is incomplete (no removals).
         self.exhausted: set[str] = set()
+        self._judged: dict[tuple[str, str, str], tuple[str, str, int] | None] = {}
 
     def budget_spent(self, name: str) -> bool:
         """Whether the site's budget refused a link (or is used up: a resumed run may not
@@ -330,27 +332,47 @@ class OpsStrategy:
     def _link(
         self, site: OpsSiteSpec, href: str, text: str, page_url: str, depth: int
     ) -> Link | None:
-        url = canonical_link(href, page_url)
+        key = (site.host, href, text)
+        if key in self._judged:
+            judged = self._judged[key]
+        else:
+            judged = self._judge(site, href, text)
+            if len(self._judged) >= _JUDGED_MAX:  # oldest first: menus come back, pages do not
+                del self._judged[next(iter(self._judged))]
+            self._judged[key] = judged
+        if judged is None or judged[0] == page_url:
+            return None
+        url, kind, score = judged
+        if kind == "file":
+            return Link(url, kind, score, depth)
+        return Link(url, kind, score - _DEPTH_STEP * depth, depth)
+
+    def _judge(self, site: OpsSiteSpec, href: str, text: str) -> tuple[str, str, int] | None:
+        """Where a link leads, as what, and how strongly it points at a topic; None when it
+        is not followed. The same on every page: menus and footers are judged once."""
+        url = canonical_link(href, href)
         if url is None:
             return None
         parts = urlsplit(url)
-        if parts.netloc != site.host or url == page_url:
+        if parts.netloc != site.host:
             return None
         if not any(parts.path.startswith(prefix) for prefix in site.allowed_prefixes):
             return None
         if ATTACHMENT_EXTENSIONS.search(parts.path) and not _has_variant_param(parts.query):
-            return Link(url, "file", _FILE_PRIORITY, depth)
+            return url, "file", _FILE_PRIORITY
         if skipped_url_reason(url) is not None:
             return None
         score = link_score(url, text, self.topics)
         if is_continuation(url):
             score += _PAGINATION_BONUS
-        return Link(url, "page", score - _DEPTH_STEP * depth, depth)
+        return url, "page", score
 
     def _admit(self, site: OpsSiteSpec, link: Link) -> Link | None:
-        """Count ``link`` against the site's budget (once per URL); None when over it."""
+        """Count ``link`` against the site's budget; None when over it, and for a URL admitted
+        before (menus and footers link the same pages from every page: the frontier has them,
+        and checking them against robots.txt and the frontier again on every page is waste)."""
         if link.url in self._admitted:
-            return link  # the frontier ignores it; no new budget spent
+            return None
         limit = site.page_budget
         if link.priority + _DEPTH_STEP * link.depth <= 0:  # no topic, not a list's next page
             limit -= int(site.page_budget * TOPIC_RESERVE)

@@ -42,6 +42,7 @@ from praktyki.crawl.ops_strategy import (
     sites_from_urls,
     sites_key,
 )
+from praktyki.crawl.ops_worker import read_until_finished
 from praktyki.crawl.settings import CrawlSettings
 from praktyki.crawl.site_registry import apply_bases, default_registry_path, load_registry
 from praktyki.crawl.stopping import stop_on_signals
@@ -67,6 +68,7 @@ from praktyki.store.crawl_runs import (
     set_removals,
 )
 from praktyki.store.frontier import Frontier
+from praktyki.store.ops_readings import forget_readings
 from praktyki.store.report import run_changes
 from praktyki.store.revalidation import revalidation_counts
 from praktyki.store.wipe import WipeKind, wipe
@@ -209,7 +211,7 @@ async def _crawl(
     worker = AssemblyWorker(db_path, run_id, source)
     launcher = None
     if settings.assembly_worker:
-        launcher = WorkerLauncher(db, worker, min_practices=settings.worker_min_practices)
+        launcher = WorkerLauncher(db, worker, min_fetched=settings.worker_min_practices)
     bounds = settings.bounds or BDP_BOUNDS
     frontier = Frontier(db, run_id)
     budget = PageBudget(bounds, lambda: strategy.announced_pages(frontier.kind_counts()))
@@ -289,6 +291,7 @@ async def _run_engine(
             revalidation=settings.revalidation(),
             clock=clock,
             window=settings.task_window(),
+            per_host=settings.host_window(),
             bounds=bounds,
             budget=budget,
         )
@@ -438,11 +441,12 @@ async def crawl_ops_async(
     _skip_missing_sniffio_lookups()
     OpsStrategy(sites)  # validates the site set before the lock is taken
     with _store(db_path) as db:
-        return await _crawl_ops(db, list(sites), settings, progress)
+        return await _crawl_ops(db, Path(db_path), list(sites), settings, progress)
 
 
 async def _crawl_ops(
     db: sqlite_utils.Database,
+    db_path: Path,
     sites: list[OpsSiteSpec],
     settings: CrawlSettings,
     progress: ProgressSink | None,
@@ -454,9 +458,27 @@ async def _crawl_ops(
     admitted = {url: hosts.get(urlsplit(url).netloc, "") for url in Frontier(db, run_id).urls()}
     strategy = OpsStrategy(sites, admitted=admitted)
     earlier_requests, earlier_bytes = _archived_so_far(db, run_id)
-    engine, fetcher, stats = await _run_engine(db, run_id, strategy, settings, progress, resumed)
+    worker = AssemblyWorker(db_path, run_id, OPS_STRATEGY, read_until_finished, what="(read)")
+    launcher = None
+    if settings.assembly_worker:
+        launcher = WorkerLauncher(
+            db,
+            worker,
+            min_fetched=settings.worker_min_pages,
+            kinds=["page"],
+            after_navigation=False,
+        )
+    try:
+        engine, fetcher, stats = await _run_engine(
+            db, run_id, strategy, settings, progress, resumed, after_write=launcher
+        )
+        if not stats.interrupted:
+            worker.finish()  # its last round: every page done by now that it has not read
+    finally:
+        worker.stop()
     run = _Run(run_id, OPS_STRATEGY, started, fetcher, earlier_requests, earlier_bytes, engine)
     if stats.interrupted:
+        forget_readings(db, run_id)  # the resumed run reads its pages again
         return _interrupted(db, run)
     unfinished = {
         urlsplit(url).netloc for url in Frontier(db, run_id).urls(kind="page", open_only=True)
@@ -469,7 +491,9 @@ async def _crawl_ops(
             if not done:
                 log.warning("site %s: crawl incomplete, no removals", site.name)
             ops_assemble.set_site_complete(db, run_id, site.name, complete=done)
-        return ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
+        assembly = ops_assemble.assemble_ops(db, run_id, OPS_STRATEGY, complete=True)
+        forget_readings(db, run_id)
+        return assembly
 
     summary = _finish(db, run, engine.complete(), assemble)
     log.info(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,9 +33,11 @@ class CrawlSettings:
     and the next run resumes (for cron jobs with a time slot).
 
     ``assembly_worker`` lets a BDP crawl load practices in a second process while it fetches
-    (:mod:`praktyki.crawl.worker`; the result is the same either way). It is started once the
-    run's navigation is complete and it has fetched ``worker_min_practices`` practice summaries
-    with a body (a refresh of unchanged practices only re-sights them): below a few
+    (:mod:`praktyki.crawl.worker`; the result is the same either way), and an OPS crawl parse
+    its pages there (:mod:`praktyki.crawl.ops_worker`). It is started once the BDP run's
+    navigation is complete and it has fetched ``worker_min_practices`` practice summaries
+    with a body (a refresh of unchanged practices only re-sights them), once an OPS run has
+    fetched ``worker_min_pages`` pages with a body: below a few
     hundred, assembling at the end takes less than a second, about what spawning a Python
     process costs, so small runs and tests stay in one process. Off by default in the
     library: the worker is started with "spawn", which re-imports the caller's ``__main__``, so
@@ -48,6 +51,8 @@ class CrawlSettings:
 
     POLITE_PER_HOST = 2
     WAITING_WINDOW = 1024
+    #: Seconds of a polite host's requests the engine keeps in hand for it (see host_window).
+    HOST_LOOKAHEAD_SECONDS = 2.0
 
     rate: float = 1.0
     concurrency: int = 4
@@ -58,6 +63,7 @@ class CrawlSettings:
     extra_passes: int = 2
     assembly_worker: bool = False
     worker_min_practices: int = 300
+    worker_min_pages: int = 300
     revalidate_after: int = DEFAULT_REVALIDATE_AFTER
     max_duration: float | None = None
     bounds: Bounds | None = None
@@ -77,8 +83,8 @@ class CrawlSettings:
             raise ConfigError("extra_passes must be >= 0")
         if self.max_duration is not None and not self.max_duration > 0:
             raise ConfigError("--max-duration must be more than 0 seconds")
-        if self.worker_min_practices < 0:
-            raise ConfigError("worker_min_practices must be >= 0")
+        if self.worker_min_practices < 0 or self.worker_min_pages < 0:
+            raise ConfigError("worker_min_practices and worker_min_pages must be >= 0")
         self.revalidation()  # validates revalidate_after
 
     def politeness(self) -> Politeness:
@@ -102,6 +108,15 @@ class CrawlSettings:
         request slot: the fetcher caps those at ``concurrency``), so the window is wide enough
         for every host of a many-site crawl to have its next URL waiting."""
         return self.concurrency if self.rate == 0 else max(self.concurrency, self.WAITING_WINDOW)
+
+    def host_window(self) -> int | None:
+        """URLs one host may have in hand at once (None: no cap, without a rate limit). With a
+        rate limit a host starts ``rate`` requests a second, so a few seconds' worth keeps it
+        busy between claims; more would only keep other hosts' URLs out of the window."""
+        if self.rate == 0:
+            return None
+        per_host = min(self.concurrency, self.POLITE_PER_HOST)
+        return per_host + max(2, math.ceil(self.rate * self.HOST_LOOKAHEAD_SECONDS))
 
     def replace(self, **changes: Any) -> CrawlSettings:
         return dataclasses.replace(self, **changes)

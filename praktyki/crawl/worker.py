@@ -33,7 +33,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -131,7 +131,7 @@ def _chunks(groups: Mapping[str, dict[str, Tab]]) -> Iterator[dict[str, dict[str
         yield {art: groups[art] for art in arts[start : start + BATCH]}
 
 
-def _asked_to_finish(conn: Connection, timeout: float) -> bool:
+def asked_to_finish(conn: Connection, timeout: float) -> bool:
     """Whether the crawler said "finish" (within ``timeout``); :class:`_ParentGone` on EOF."""
     if not conn.poll(timeout):
         return False
@@ -151,23 +151,36 @@ def _die_with_parent(parent: int) -> None:
         raise _ParentGone
 
 
-def _serve(conn: Connection, db_path: str, run_id: int, source: str, parent: int) -> None:
+#: A worker's job: ``(conn, db_path, run_id, source)`` → counts to report; it polls ``conn``
+#: with :func:`asked_to_finish` and returns after its round following the request.
+Job = Callable[[Connection, str, int, str], tuple[int, ...]]
+
+
+def _serve(conn: Connection, db_path: str, run_id: int, source: str, parent: int, job: Job) -> None:
     """The worker process's main loop (see the module docstring)."""
     # the crawler logs the recorded failures itself; the worker has nothing to tell a terminal
     logging.disable(logging.CRITICAL)
     try:
         _die_with_parent(parent)
-        total = _assemble_until_finished(conn, db_path, run_id, source)
+        counts = job(conn, db_path, run_id, source)
     except _ParentGone:
         os._exit(0)  # nothing half-written: every batch is its own transaction
     except (PraktykiError, OSError, ValueError) as exc:
         with contextlib.suppress(OSError):
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
         raise SystemExit(1) from exc
-    conn.send(("done", (total.new, total.changed, total.unchanged, total.failed)))
+    conn.send(("done", counts))
 
 
-def _assemble_until_finished(conn: Connection, db_path: str, run_id: int, source: str) -> Assembly:
+def assemble_until_finished(
+    conn: Connection, db_path: str, run_id: int, source: str
+) -> tuple[int, ...]:
+    """The BDP job: load practices as they become final; (new, changed, unchanged, failed)."""
+    total = _assemble_practices(conn, db_path, run_id, source)
+    return total.new, total.changed, total.unchanged, total.failed
+
+
+def _assemble_practices(conn: Connection, db_path: str, run_id: int, source: str) -> Assembly:
     db = open_database(db_path)
     total = Assembly()
     try:
@@ -180,12 +193,12 @@ def _assemble_until_finished(conn: Connection, db_path: str, run_id: int, source
                 result = assemble_batch(db, run_id, source, chunk)
                 for name in ("new", "changed", "unchanged", "failed", "incomplete"):
                     setattr(total, name, getattr(total, name) + getattr(result, name))
-                finish = finish or _asked_to_finish(conn, 0)
+                finish = finish or asked_to_finish(conn, 0)
             if last_round:
                 return total
             # with no backlog, let practices pile up a little: fewer polls, fuller batches
             backlog = len(ready) >= BATCH
-            finish = finish or _asked_to_finish(conn, 0 if backlog else POLL_SECONDS)
+            finish = finish or asked_to_finish(conn, 0 if backlog else POLL_SECONDS)
     finally:
         db.close()
 
@@ -193,10 +206,20 @@ def _assemble_until_finished(conn: Connection, db_path: str, run_id: int, source
 class AssemblyWorker:
     """The crawler's handle on one worker process for run ``run_id``."""
 
-    def __init__(self, db_path: Path | str, run_id: int, source: str) -> None:
+    def __init__(
+        self,
+        db_path: Path | str,
+        run_id: int,
+        source: str,
+        job: Job = assemble_until_finished,
+        *,
+        what: str = "(new, changed, unchanged, failed)",
+    ) -> None:
         self.db_path = str(db_path)
         self.run_id = run_id
         self.source = source
+        self.job = job
+        self.what = what  # what the job's counts are, for the log
         self._conn: Connection | None = None
         self._process: BaseProcess | None = None
 
@@ -209,7 +232,7 @@ class AssemblyWorker:
         ours, theirs = context.Pipe(duplex=True)
         process = context.Process(
             target=_serve,
-            args=(theirs, self.db_path, self.run_id, self.source, os.getpid()),
+            args=(theirs, self.db_path, self.run_id, self.source, os.getpid(), self.job),
             name=f"praktyki-assembly-{self.run_id}",
             daemon=True,
         )
@@ -232,11 +255,7 @@ class AssemblyWorker:
             reply = ("error", f"the worker is gone: {exc}")
         self.stop()
         if isinstance(reply, tuple) and reply and reply[0] == "done":
-            log.info(
-                "run %d: assembly worker loaded %s (new, changed, unchanged, failed)",
-                self.run_id,
-                reply[1],
-            )
+            log.info("run %d: worker done: %s %s", self.run_id, reply[1], self.what)
             return True
         log.warning(
             "run %d: assembly worker failed (%s); the crawler assembles the rest",
@@ -260,22 +279,27 @@ class AssemblyWorker:
 
 class WorkerLauncher:
     """Starts the run's worker once it has something to do: called after each write of the
-    engine, it looks (at most every ``interval`` seconds) whether navigation is complete and
-    the run has fetched at least ``min_practices`` practice summaries with a body (2xx). A
-    refresh whose practices answer 304 or are skipped by the revalidation policy only
-    re-sights them, which costs less in the crawler than spawning the worker does."""
+    engine, it looks (at most every ``interval`` seconds) whether navigation is complete (when
+    ``after_navigation``) and the run has fetched at least ``min_fetched`` URLs of ``kinds``
+    with a body (2xx) — for BDP practice summaries. A refresh whose pages answer 304 or are
+    skipped by the revalidation policy only re-sights them, which costs less in the crawler
+    than spawning the worker does."""
 
     def __init__(
         self,
         db: sqlite_utils.Database,
         worker: AssemblyWorker,
         *,
-        min_practices: int,
+        min_fetched: int,
+        kinds: Collection[str] = ("practice",),
+        after_navigation: bool = True,
         interval: float = 0.2,
     ) -> None:
         self.db = db
         self.worker = worker
-        self.min_practices = min_practices
+        self.min_fetched = min_fetched
+        self.kinds = tuple(kinds)
+        self.after_navigation = after_navigation
         self.interval = interval
         self._checked = 0.0
 
@@ -284,8 +308,8 @@ class WorkerLauncher:
         if self.worker.started or now - self._checked < self.interval:
             return
         self._checked = now
-        if not navigation_complete(self.db, self.worker.run_id):
+        if self.after_navigation and not navigation_complete(self.db, self.worker.run_id):
             return
-        fetched = Frontier(self.db, self.worker.run_id).fetched(["practice"])
-        if fetched >= self.min_practices:
+        fetched = Frontier(self.db, self.worker.run_id).fetched(self.kinds)
+        if fetched >= self.min_fetched:
             self.worker.start()

@@ -192,6 +192,18 @@ CRAWL_TABLES: tuple[TableDoc, ...] = (
         ),
     ),
     TableDoc(
+        "ops_readings",
+        "What the OPS parse worker read in the pages of a running OPS crawl (articles, links "
+        "by their text, or why a page gave none), for that run's last phase; emptied when the "
+        "run ends (a cache: safe to empty).",
+        "(run_id, archive_id)",
+        (
+            _RUN,
+            _c("archive_id", "INTEGER", "The archived response holding the page's body."),
+            _c("reading", "TEXT", "JSON: outcome, error, records, links, fetched_at."),
+        ),
+    ),
+    TableDoc(
         "crawl_fingerprints",
         "Per URL, the fingerprint its linking page gave it (a BDP listing entry's title) when "
         "it was last fetched: a different one in a later listing makes the page due at once.",

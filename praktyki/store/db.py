@@ -23,6 +23,7 @@ from praktyki.store.schema_crawl import (
     add_revalidation,
     create_archive_exchanges,
     create_crawl_tables,
+    create_ops_readings,
 )
 from praktyki.store.search_index import create_search_indexes
 
@@ -40,6 +41,7 @@ Migration = Callable[[Database], None]
 # 4: archive_exchanges (status lines, bodies as received, request headers: WARC export).
 # 5: the revalidation policy's frontier columns and fingerprint table.
 # 6: ops_pages.confidence (the extractor's confidence, so users can filter fallback articles).
+# 7: ops_readings (what the OPS parse worker read during a run, for the run's last phase).
 MIGRATIONS: Mapping[int, Migration] = {
     1: create_v1,
     2: create_crawl_tables,
@@ -47,6 +49,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     4: create_archive_exchanges,
     5: add_revalidation,
     6: add_ops_confidence,
+    7: create_ops_readings,
 }
 SCHEMA_VERSION: int = max(MIGRATIONS)
 

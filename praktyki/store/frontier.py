@@ -17,8 +17,9 @@ frontier is committed as it goes; use WAL so readers are not blocked), inside th
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any, get_args
 
 import sqlite_utils
@@ -34,6 +35,23 @@ _FIELDS = (
     "url, kind, depth, priority, parent, state, attempts, last_error, status, archive_id, "
     "forced, fingerprint"
 )
+# ``host[:port]`` of a canonical URL (``scheme://host[:port]/path?query``), as urlsplit's netloc.
+_REST = "substr(url, instr(url, '//') + 2)"
+_HOST = f"substr({_REST}, 1, instr({_REST} || '/', '/') - 1)"
+# Each pending URL's turn within its host (1 = the host's best), shifted by what the caller
+# already holds of that host; turns first, so hosts alternate, then priority and FIFO.
+_FAIR_CLAIM = f"""
+WITH pending AS (
+    SELECT seq, {_FIELDS}, {_HOST} AS host,
+           ROW_NUMBER() OVER (PARTITION BY {_HOST} ORDER BY priority DESC, seq) AS turn
+    FROM frontier WHERE run_id = ? AND state = 'pending'
+)
+SELECT seq, {_FIELDS} FROM (
+    SELECT pending.*, turn + coalesce(held.value, 0) AS place
+    FROM pending LEFT JOIN json_each(?) AS held ON held.key = pending.host
+)
+WHERE place <= ? ORDER BY place, priority DESC, seq LIMIT ?
+"""  # noqa: S608 - constant columns
 #: What :meth:`Frontier.add_many` queues: url, kind, depth, priority, parent, forced, fingerprint.
 NewLink = tuple[str, str, int, int, str | None, bool, str | None]
 
@@ -93,14 +111,27 @@ class Frontier:
         if cursor.rowcount != len(rows):
             raise StorageError(f"{len(rows) - cursor.rowcount} URLs not in run {self.run_id}")
 
-    def claim(self, limit: int) -> list[FrontierItem]:
-        """Move up to ``limit`` pending URLs to in_progress: highest priority first, then FIFO."""
-        with self.db.atomic():
-            rows = self._rows(
+    def claim(
+        self, limit: int, *, per_host: int | None = None, load: Mapping[str, int] | None = None
+    ) -> list[FrontierItem]:
+        """Move up to ``limit`` pending URLs to in_progress: highest priority first, then FIFO.
+
+        With ``per_host``, no host gets more than that many URLs in hand, counting the ``load``
+        the caller already holds (``host[:port]`` → URLs claimed and not finished), and the
+        hosts take turns: every host's best URL before any host's second. A crawl of many
+        polite hosts thus keeps every host busy instead of filling its window with one host's
+        queue while the others wait in the frontier."""
+        if per_host is None:
+            sql = (
                 f"SELECT seq, {_FIELDS} FROM frontier "  # noqa: S608 - constant columns
-                "WHERE run_id = ? AND state = 'pending' ORDER BY priority DESC, seq LIMIT ?",
-                [self.run_id, limit],
+                "WHERE run_id = ? AND state = 'pending' ORDER BY priority DESC, seq LIMIT ?"
             )
+            params: list[Any] = [self.run_id, limit]
+        else:
+            sql = _FAIR_CLAIM
+            params = [self.run_id, json.dumps(dict(load or {})), per_host, limit]
+        with self.db.atomic():
+            rows = self._rows(sql, params)
             seqs = [row.pop("seq") for row in rows]
             marks = ", ".join("?" for _ in seqs)
             claimed = "state = 'in_progress', attempts = attempts + 1"

@@ -4,7 +4,8 @@ marks, OPS run sites and the link cache.
 Until schema version 2 each crawl module created its own table with ``IF NOT EXISTS`` when the
 store was opened; migration 2 of :mod:`praktyki.store.db` creates them here, with the same
 statements (``IF NOT EXISTS`` kept so that a version-1 file, which already holds them, migrates
-in place untouched). Migration 3 adds ``archive_exchanges`` (:func:`create_archive_exchanges`).
+in place untouched). Migration 3 adds ``archive_exchanges`` (:func:`create_archive_exchanges`),
+migration 5 the revalidation columns, migration 7 ``ops_readings``.
 Every table and column is described in :mod:`praktyki.store.codebook_crawl`.
 """
 
@@ -12,7 +13,13 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-__all__ = ["CRAWL_TABLES", "add_revalidation", "create_archive_exchanges", "create_crawl_tables"]
+__all__ = [
+    "CRAWL_TABLES",
+    "add_revalidation",
+    "create_archive_exchanges",
+    "create_crawl_tables",
+    "create_ops_readings",
+]
 
 _ARCHIVE = """
 CREATE TABLE IF NOT EXISTS archive_blobs (
@@ -143,6 +150,17 @@ CREATE TABLE IF NOT EXISTS crawl_fingerprints (
 ) WITHOUT ROWID
 """
 
+# Version 7: what the OPS parse worker read in a run's pages, for the run's last phase
+# (:mod:`praktyki.store.ops_readings`); emptied when the run ends.
+_OPS_READINGS = """
+CREATE TABLE IF NOT EXISTS ops_readings (
+    run_id INTEGER NOT NULL,
+    archive_id INTEGER NOT NULL,
+    reading TEXT NOT NULL,
+    PRIMARY KEY (run_id, archive_id)
+) WITHOUT ROWID
+"""
+
 #: The crawl's table names, in creation order.
 CRAWL_TABLES: tuple[str, ...] = (
     "archive_blobs",
@@ -155,6 +173,7 @@ CRAWL_TABLES: tuple[str, ...] = (
     "crawl_links",
     "archive_exchanges",
     "crawl_fingerprints",
+    "ops_readings",
 )
 
 
@@ -173,6 +192,11 @@ def add_revalidation(db: Database) -> None:
     """Migration 5: the frontier's ``forced`` and ``fingerprint`` columns and the
     ``crawl_fingerprints`` table (inside the caller's transaction)."""
     _run(db, _REVALIDATION)
+
+
+def create_ops_readings(db: Database) -> None:
+    """Migration 7: the ``ops_readings`` table (inside the caller's transaction)."""
+    _run(db, _OPS_READINGS)
 
 
 def _run(db: Database, script: str) -> None:
