@@ -23,6 +23,7 @@ from praktyki.parsers.html import Line, layout_lines, normalize_space, parse_tre
 
 __all__ = [
     "PracticeSkeleton",
+    "is_summary_tab_line",
     "is_tab_fragment",
     "query_param",
     "read_lines",
@@ -30,10 +31,15 @@ __all__ = [
     "tab_block_end",
 ]
 
-_TAB_NAMES = ("Skrót i Metryka", "Pełna prezentacja", "Załączniki")
-_TAB_TOKENS = re.compile(r"Skrót i Metryka|Pełna prezentacja|Załączniki|\.:|:\.|->|»|\||-|>")
-# What a tab fragment can start with: the first character of a _TAB_TOKENS token, or a space.
-_TAB_START = frozenset("SPZ.:->»| \t\n\r\f\v")
+# The tab names as compared: case and Polish diacritics folded ("SKRÓT I METRYKA", a page
+# saved as ASCII "Skrot i Metryka"), any run of spaces between the words.
+_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+_TAB_NAME = re.compile(r"skrot\s+i\s+metryka|pelna\s+prezentacja|zalaczniki")
+_SUMMARY_TAB = re.compile(r"skrot\s+i\s+metryka")
+# What separates the tab names: ".: a -> b :.", "a | b", "a • b", "[ a ] [ b ]", "a / b", "a – b".
+_TAB_SEPARATORS = frozenset(".:->»«|•·–—/\\[](){}<>*~=,;+ \t\n\r\f\v\xa0")
+# What a tab fragment can start with: a tab name's first letter or a separator.
+_TAB_START = frozenset("SPZspz") | _TAB_SEPARATORS
 _CATEGORY = re.compile(r"^(?P<section>[^:]{2,80}?)\s*:\s*(?P<subsection>[^:/]{2,80})$")
 # Lines that end a content block when a page has no closing tab line: the funding footer,
 # the visitor counter, the start of a menu printed after the content.
@@ -127,12 +133,23 @@ def _query_params(url: str) -> dict[str, str]:
 
 
 def is_tab_fragment(text: str) -> bool:
-    """True for a line that is (part of) the tab line and nothing else."""
+    """True for a line that is (part of) the tab line and nothing else: tab names and the
+    separators between them, in any case, with or without diacritics."""
     if not text or len(text) > _MAX_TAB_LINE:
         return False  # cheap rejection: content paragraphs are long
     if text[0] not in _TAB_START and not text[0].isspace():
-        return False  # cheap rejection: the first character would survive the token removal
-    return not _TAB_TOKENS.sub("", text).strip()
+        return False  # cheap rejection: the first character would survive the name removal
+    rest = _TAB_NAME.sub("", _fold(text))
+    return all(char in _TAB_SEPARATORS or char.isspace() for char in rest)
+
+
+def is_summary_tab_line(text: str) -> bool:
+    """True for a tab line that names the summary tab ("Skrót i Metryka")."""
+    return is_tab_fragment(text) and _SUMMARY_TAB.search(_fold(text)) is not None
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD).casefold()
 
 
 def tab_block_end(lines: list[Line], tab: int) -> int:
@@ -148,14 +165,14 @@ def tab_block_end(lines: list[Line], tab: int) -> int:
 def _more_tabs_follow(lines: list[Line], index: int) -> bool:
     for line in lines[index:]:
         if line.text:
-            return is_tab_fragment(line.text) and not line.text.startswith("Skrót")
+            return is_tab_fragment(line.text) and not _fold(line.text).startswith("skrot")
     return False
 
 
 def _first_tab_line(lines: list[Line], start: int = 0) -> int | None:
     for index in range(start, len(lines)):
         text = lines[index].text
-        if "Skrót i Metryka" in text and is_tab_fragment(text):
+        if is_summary_tab_line(text):
             return index
     return None
 
@@ -172,9 +189,7 @@ def _content_end(lines: list[Line], start: int) -> int:
     for index in range(start, len(lines)):
         text = lines[index].text
         first = text[:1]  # cheap pre-tests: each regex can only match from these first chars
-        if ("Skrót i Metryka" in text and is_tab_fragment(text)) or (
-            first in _BLOCK_END_FIRST and _BLOCK_END.match(text)
-        ):
+        if is_summary_tab_line(text) or (first in _BLOCK_END_FIRST and _BLOCK_END.match(text)):
             return index
         if (
             first.isdigit()
@@ -193,7 +208,7 @@ def _practice_id_from_links(tree: LexborHTMLParser, url: str) -> str | None:
     """The ``art`` of the tab links, for a page saved without its URL."""
     for anchor in tree.css("a[href]"):
         text = normalize_space(anchor.text(separator=" ", strip=False) or "")
-        if text in _TAB_NAMES:
+        if _TAB_NAME.fullmatch(_fold(text)):
             art = query_param(join_href(url, anchor.attributes.get("href") or "") or "", "art")
             if art:
                 return art

@@ -36,7 +36,7 @@ _PARSERS: dict[str, Parser] = {
     "listing": bdp.parse_listing,
     "home": bdp.parse_menu,
 }
-_TABS = re.compile(r"Skrót\s+i\s+Metryka", re.IGNORECASE)
+_TABS = re.compile(r"Skr[óo]t\s+i\s+Metryka", re.IGNORECASE)
 _METRYKA = re.compile(rf"(?m)^\s*{bdp.METRYKA_HEADING}\b")
 _ART_QUERY = re.compile(r"(?:^|[?&;])art=\d")
 _FILE_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|od[ts]|rtf|zip)$", re.IGNORECASE)
