@@ -36,6 +36,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 METRYKA_HEADING = "Metryka praktyki"
+#: The heading as printed: any case ("METRYKA PRAKTYKI"), any spaces between the words.
+METRYKA_HEADING_TEXT = re.compile(r"metryka\s+praktyki\b", re.IGNORECASE)
 _HOME_SECTION = "111"  # p1=111 is the home page (SITE_NOTES); every other number is discovered
 _TAB_BY_S = {"": "practice", "1": "practice", "2": "presentation", "3": "attachments"}
 _DOCUMENT_PATH = re.compile(r"(^|/)(index\.php)?$", re.IGNORECASE)
@@ -108,14 +110,16 @@ def _require_title(page: PracticeSkeleton, url: str) -> None:
 
 def _metryka_heading(content: list[Line]) -> int | None:
     for index, line in enumerate(content):
-        if line.text.startswith(METRYKA_HEADING):
+        if METRYKA_HEADING_TEXT.match(line.text):
             return index
     return None
 
 
 def _metryka_lines(content: list[Line], heading: int) -> list[Line]:
     """The lines after the heading; text glued to the heading itself is the first line."""
-    rest = content[heading].text[len(METRYKA_HEADING) :].lstrip(" :")
+    text = content[heading].text
+    match = METRYKA_HEADING_TEXT.match(text)
+    rest = text[match.end() if match else 0 :].lstrip(" :")
     first = [Line(rest)] if rest else []
     return first + content[heading + 1 :]
 

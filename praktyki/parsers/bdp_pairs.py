@@ -7,7 +7,8 @@ starts at
   value on the following lines; or
 * a line reading "Label: value" (or "Label:" alone) whose label starts upper-case — BDP labels
   do ("Typ jednostki", "Adres e@mail"), while continuation lines of contacts do not
-  ("tel. 29 741-21-58", "e@mail: gops@…").
+  ("tel. 29 741-21-58", "e@mail: gops@…"); or
+* a line reading "Label – value" (a dash for the colon) whose label is one BDP uses.
 
 Any other line continues the current value (values span lines: "Osoby kontaktowe" lists name,
 role, phone and e-mail on lines of their own). Inside a contacts value, lines that start with a
@@ -25,10 +26,12 @@ import re
 from collections.abc import Iterable
 
 from praktyki.parsers.html import Line
+from praktyki.parsers.labels import is_known_label
 
 __all__ = ["metryka_pairs"]
 
 _PAIR = re.compile(r"^(?P<label>[^\W\d_][^:]{0,60}?)\s*:(?!//)\s*(?P<value>.*)$")
+_DASH_PAIR = re.compile(r"^(?P<label>[^\W\d_][^-–—]{0,60}?)\s+[-–—]\s+(?P<value>\S.*)$")
 _MAX_LABEL_WORDS = 8
 _CONTACT_LABEL = re.compile(r"kontakt", re.IGNORECASE)
 _CONTACT_LINE = re.compile(
@@ -80,11 +83,20 @@ def _start_pair(line: Line, current: _Pair | None) -> _Pair | None:
         label, _, rest = text.partition(":") if has_colon and _PAIR.match(text) else (text, "", "")
         return _Pair(_clean_label(label), rest)
     if not has_colon:
-        return None
+        return _dash_pair(text)
     match = _PAIR.match(text)
     if match is None or not _looks_like_label(match["label"]):
         return None
     if current is not None and _continues_contact(line, current):
+        return None
+    return _Pair(_clean_label(match["label"]), match["value"])
+
+
+def _dash_pair(text: str) -> _Pair | None:
+    """ "Typ jednostki – gmina wiejska": a dash for the colon, taken for a label BDP uses only
+    (a contact line "Jan Nowak - dyrektor" must stay in its value)."""
+    match = _DASH_PAIR.match(text)
+    if match is None or not is_known_label(match["label"]):
         return None
     return _Pair(_clean_label(match["label"]), match["value"])
 
