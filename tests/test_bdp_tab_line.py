@@ -1,6 +1,7 @@
-"""The tab line ("Skrót i Metryka -> Pełna prezentacja") is the anchor of every practice tab;
-pages written by other hands print it with other separators, in other case, or saved as ASCII.
-Each variant must give exactly the record the original page gives."""
+"""The tab line ("Skrót i Metryka -> Pełna prezentacja") is the anchor of every practice tab,
+and the category line above the title ("Współpraca JST-NGO : Praktyki") gives its section;
+pages written by other hands print them with other separators, in other case, or saved as
+ASCII. Each variant must give exactly the record the original page gives."""
 
 from __future__ import annotations
 
@@ -49,3 +50,22 @@ def test_a_tab_line_variant_gives_the_same_record(tab_line: str) -> None:
 def test_a_tab_line_variant_is_recognised_without_its_url(tab_line: str) -> None:
     (record,) = parse_page(page(tab_line), "file:///saved.html", "text/html")
     assert record.kind == "bdp_practice"
+
+
+CATEGORY = "&nbsp;Wsp&oacute;łpraca JST-NGO : Praktyki"
+CATEGORIES = {
+    "guillemet": "Współpraca JST-NGO » Praktyki",
+    "breadcrumb": "Strona główna › Współpraca JST-NGO › Praktyki",
+    "pipe": "Współpraca JST-NGO | Praktyki",
+    "no spaces": "Współpraca JST-NGO:Praktyki",
+}
+
+
+@pytest.mark.parametrize("category", CATEGORIES.values(), ids=CATEGORIES.keys())
+def test_a_category_line_variant_gives_the_same_record(category: str) -> None:
+    text = FIXTURE.read_bytes().decode("cp1250")
+    assert CATEGORY in text
+    variant = text.replace(CATEGORY, category).encode("cp1250")
+    assert parse_page(variant, URL, "text/html") == parse_page(
+        FIXTURE.read_bytes(), URL, "text/html"
+    )

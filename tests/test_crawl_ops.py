@@ -257,6 +257,20 @@ def test_reparse_rebuilds_the_same_ops_tables(
     assert dump(copy, exclude=RUN_COLUMNS) == before
 
 
+@pytest.mark.slow
+def test_a_polite_crawl_stores_what_an_unlimited_one_stores(
+    crawled: Crawled, tmp_path: Path
+) -> None:
+    """With a rate limit the frontier is claimed host by host (a few URLs per host in hand);
+    what is fetched and stored must not depend on it."""
+    db = tmp_path / "polite.db"
+    polite = FAST.replace(rate=20)
+    summary = crawl_ops(db, settings=polite, registry=replica_registry(crawled.replica.base_urls))
+    assert (summary.new, summary.failed) == (crawled.summary.new, 0)
+    assert sorted(archived_urls(db)) == sorted(archived_urls(crawled.db))
+    assert dump(db, exclude=RUN_COLUMNS) == dump(crawled.db, exclude=RUN_COLUMNS)
+
+
 # -- budget, bare URLs -------------------------------------------------------------------------
 
 

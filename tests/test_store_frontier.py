@@ -51,6 +51,29 @@ def test_claim_takes_highest_priority_then_fifo(db: sqlite_utils.Database) -> No
     assert frontier.claim(3) == []
 
 
+def fill(frontier: Frontier, hosts: dict[str, list[int]]) -> None:
+    """Queue each host's pages in turn, the host's priorities as given, in FIFO order."""
+    for host, priorities in hosts.items():
+        for n, priority in enumerate(priorities):
+            frontier.add(f"http://{host}/{n}", kind="page", priority=priority)
+
+
+def test_a_fair_claim_lets_hosts_take_turns(db: sqlite_utils.Database) -> None:
+    frontier = Frontier(db, run_id=1)
+    fill(frontier, {"a:81": [9, 9, 9], "b": [0, 0, 0], "c": [5]})
+    claimed = [item.url for item in frontier.claim(5, per_host=3)]
+    # each host's best first (by priority), then each host's second
+    assert claimed == ["http://a:81/0", "http://c/0", "http://b/0", "http://a:81/1", "http://b/1"]
+
+
+def test_a_fair_claim_counts_what_each_host_has_in_hand(db: sqlite_utils.Database) -> None:
+    frontier = Frontier(db, run_id=1)
+    fill(frontier, {"a": [9, 9, 9], "b": [0, 0, 0]})
+    claimed = [item.url for item in frontier.claim(10, per_host=2, load={"a": 1})]
+    assert claimed == ["http://b/0", "http://a/0", "http://b/1"]
+    assert frontier.claim(10, per_host=2, load={"a": 2, "b": 2}) == []
+
+
 def test_claim_keeps_item_fields(db: sqlite_utils.Database) -> None:
     frontier = Frontier(db, run_id=1)
     frontier.add("http://s/p", kind="practice", depth=2, priority=1, parent="http://s/l")

@@ -23,6 +23,7 @@ from praktyki.parsers.html import Line, layout_lines, normalize_space, parse_tre
 
 __all__ = [
     "PracticeSkeleton",
+    "category_parts",
     "is_summary_tab_line",
     "is_tab_fragment",
     "query_param",
@@ -44,7 +45,12 @@ _TAB_START = frozenset("SPZspz") | _TAB_SEPARATORS
 # open with: the first letter after them starts a tab name, or the line is no fragment.
 _TAB_NAME_STARTS = frozenset(("skro", "peln", "zala"))
 _LEADING_SEPARATORS = re.compile(f"[{re.escape(''.join(sorted(_TAB_SEPARATORS)))}\\s]*")
-_CATEGORY = re.compile(r"^(?P<section>[^:]{2,80}?)\s*:\s*(?P<subsection>[^:/]{2,80})$")
+# "Section : Subsection", also printed as a breadcrumb ("Usługi społeczne » Pomoc społeczna",
+# "Strona główna › Usługi społeczne › Pomoc społeczna": the last two parts). Not "-" or "/",
+# which titles use.
+_CATEGORY_SEPARATOR = re.compile(r"\s*(?::|»|›|→|\|)\s*")
+_CATEGORY_PART = re.compile(r"^[^:]{2,80}$")
+_MAX_CATEGORY_PARTS = 4
 # Lines that end a content block when a page has no closing tab line: the funding footer,
 # the visitor counter, the start of a menu printed after the content.
 _BLOCK_END = re.compile(
@@ -98,8 +104,8 @@ def read_skeleton(body: bytes, url: str, content_type: str | None) -> PracticeSk
     category = _category_line(lines, tab)
     if category is None:
         raise NotAPracticePage("no category line (Section : Subsection) above the title", url=url)
-    match = _CATEGORY.match(lines[category].text)
-    assert match is not None  # _category_line only returns matching lines
+    parts = category_parts(lines[category].text)
+    assert parts is not None  # _category_line only returns category lines
     title = " ".join(
         line.text
         for line in lines[category + 1 : tab]
@@ -109,13 +115,25 @@ def read_skeleton(body: bytes, url: str, content_type: str | None) -> PracticeSk
     return PracticeSkeleton(
         lines=lines,
         tree=tree,
-        section=match["section"].strip(),
-        subsection=match["subsection"].strip(),
+        section=parts[0],
+        subsection=parts[1],
         title=title,
         content_start=start,
         content_end=_content_end(lines, start),
         practice_id=query_param(url, "art") or _practice_id_from_links(tree, url),
     )
+
+
+def category_parts(text: str) -> tuple[str, str] | None:
+    """``(section, subsection)`` of a category line, or None when ``text`` is not one."""
+    parts = _CATEGORY_SEPARATOR.split(text.strip())
+    most = 2 if ":" in text else _MAX_CATEGORY_PARTS  # only a breadcrumb has more parts
+    if not 2 <= len(parts) <= most:
+        return None
+    section, subsection = parts[-2], parts[-1]
+    if "/" in subsection or not all(_CATEGORY_PART.match(part) for part in parts):
+        return None
+    return section, subsection
 
 
 def query_param(url: str, name: str) -> str | None:
@@ -190,7 +208,7 @@ def _first_tab_line(lines: list[Line], start: int = 0) -> int | None:
 def _category_line(lines: list[Line], tab: int) -> int | None:
     floor = max(0, tab - 1 - _TITLE_SPAN)
     for index in range(tab - 2, floor - 1, -1):
-        if _CATEGORY.match(lines[index].text) and any(line.text for line in lines[index + 1 : tab]):
+        if category_parts(lines[index].text) and any(line.text for line in lines[index + 1 : tab]):
             return index
     return None
 
