@@ -45,6 +45,27 @@ def page(footer: str) -> bytes:
             ),
         ),
         (
+            "GOPS Stara Wieś | Stara Wieś 15 | 21-100 Lubartów | tel. 81 855 11 22 wew. 3 | "
+            "gops@starawies.pl",
+            Institution(
+                name="GOPS Stara Wieś",
+                street="Stara Wieś 15",
+                postal_code="21-100",
+                locality="Lubartów",
+                phones=("+48818551122",),
+                emails=("gops@starawies.pl",),
+            ),
+        ),
+        (
+            "Gminny Ośrodek Pomocy Społecznej w Cisnej, Cisna 49, 38-607 Cisna",
+            Institution(
+                name="Gminny Ośrodek Pomocy Społecznej w Cisnej",
+                street="Cisna 49",
+                postal_code="38-607",
+                locality="Cisna",
+            ),
+        ),
+        (
             "<table><tr><td>Gminny Ośrodek Pomocy Społecznej</td></tr><tr><td>Rynek 1</td></tr>"
             "<tr><td>87-700 Aleksandrów Kujawski</td></tr><tr><td>tel. (52) 519 05 40, fax (52) "
             "519 05 41</td></tr><tr><td>e-mail: gops [at] aleksandrow.pl</td></tr></table>",
@@ -58,7 +79,13 @@ def page(footer: str) -> bytes:
             ),
         ),
     ],
-    ids=["br-lines", "dane-teleadresowe-footer", "table-rows-obfuscated-email"],
+    ids=[
+        "br-lines",
+        "dane-teleadresowe-footer",
+        "pipes-village-address",
+        "name-village-address-one-line",
+        "table-rows-obfuscated-email",
+    ],
 )
 def test_institution_block_shapes(footer: str, expected: Institution) -> None:
     [record] = parse_ops_page(page(footer), "http://ops.example/")

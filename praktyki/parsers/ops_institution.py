@@ -65,7 +65,7 @@ def _parse_block(window: list[str], here: int) -> Institution:
     street = _street(head) or _village_street(head) or _street_above(window, here)
     # "GOPS w Lipnie, ul. …, 87-600 Lipno": a name on the address line beats one above it (an
     # article's signature "Kierownik GOPS" may stand a few lines higher)
-    name = _name_before_street(head) or _name_above(window, here)
+    name = _name_before_street(head) or _name_above(window, here) or _name_before_village(head)
     scope = window[max(0, here - 4) : here + 6]
     phone_lines = [t for t in scope if not _NOT_PHONE.search(t) and not _FAX_ONLY.match(t)]
     email_lines = [t for t in scope if "epuap" not in t.lower()]
@@ -94,6 +94,7 @@ def _street(text: str) -> str | None:
 
 # "Rynek 1", "Janów 12", "Stara Wieś 112": short, words and a house number, not a phone
 _VILLAGE_ADDRESS = re.compile(rf"[{_UPPER}][\w .'-]{{1,40}}\s\d+[a-zA-Z]?(/\d+)?")
+_PART_SEPARATOR = re.compile(r"\s*[,;|·•]\s*")
 
 
 def _street_above(window: list[str], here: int) -> str | None:
@@ -109,7 +110,7 @@ def _street_above(window: list[str], here: int) -> str | None:
 
 def _village_street(head: str) -> str | None:
     """ "Stara Wieś 112, 36-200 Brzozów": the last part before the postal code, street-less."""
-    last = _LABEL.sub("", head.strip(" ,;|").rsplit(",", 1)[-1]).strip(" ,;|")
+    last = _LABEL.sub("", _parts(head)[-1]).strip()
     return last if _VILLAGE_ADDRESS.fullmatch(last) else None
 
 
@@ -118,6 +119,20 @@ def _name_before_street(text: str) -> str | None:
     street = _STREET.search(text)
     head = (text[: street.start()] if street else "").strip(" ,;|-")
     return head if head and INSTITUTION_NAME.search(head) and len(head) <= 120 else None
+
+
+def _name_before_village(text: str) -> str | None:
+    """ "GOPS Stara Wieś | Stara Wieś 15 | 21-100 …": a name before a street-less address
+    (only when no name stands above: there a full name is usual, the line has a short one)."""
+    parts = _parts(text)
+    if len(parts) < 2 or not _VILLAGE_ADDRESS.fullmatch(parts[-1]):
+        return None
+    return next((p for p in parts[:-1] if INSTITUTION_NAME.search(p) and len(p) <= 120), None)
+
+
+def _parts(text: str) -> list[str]:
+    """The parts of an address line: "A, B | C · D" → [A, B, C, D] (never empty)."""
+    return _PART_SEPARATOR.split(text.strip(" ,;|·•")) or [""]
 
 
 def _name_above(window: list[str], here: int) -> str | None:
