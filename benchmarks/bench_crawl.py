@@ -3,7 +3,8 @@
 uv run python benchmarks/bench_crawl.py [--practices 5000] [--concurrency 8] [--profile FILE]
 
 Prints pages/s, CPU milliseconds per page (this process: fetch + archive + parse + load; its
-assembly worker process and the replica are printed apart) and peak RSS (crawler, worker) for
+assembly worker process and the replica are printed apart) and peak RSS (the crawler: this
+process; the worker: its own VmHWM, sampled while it runs) for
 a full crawl and for two no-change refreshes in the same run: the next day with the default
 revalidation policy (``--revalidate-after 7``: a rotating seventh of the practice pages is
 asked about) and the day after with ``--revalidate-after 0`` (every page, the behaviour
@@ -28,14 +29,20 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from praktyki.crawl.service import crawl_bdp  # noqa: E402
-from praktyki.crawl.settings import CrawlSettings  # noqa: E402
+if TYPE_CHECKING:
+    from praktyki.crawl.settings import CrawlSettings
+
+# The crawl modules are imported in main(), not here: the assembly worker is spawned, and a
+# spawned process re-imports this script first, so top-level imports would load in the worker
+# what the CLI's worker (whose main module imports almost nothing) never has.
 
 
 def start_replica(practices: int) -> tuple[subprocess.Popen[str], str]:
@@ -54,11 +61,65 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def children_usage() -> tuple[float, float]:
-    """CPU seconds and peak RSS (MB) of the reaped child processes: the assembly workers
-    (the replica is still running, so not counted)."""
+def children_cpu() -> float:
+    """CPU seconds of the reaped child processes: the assembly workers (the replica is still
+    running, so not counted). Not their peak RSS: Linux carries a process's ``ru_maxrss``
+    across exec, so a spawned worker's would include the crawler's RSS at the fork."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return usage.ru_utime + usage.ru_stime
+
+
+class ChildPeak:
+    """The largest ``VmHWM`` (peak RSS of the process's own memory since its exec) among
+    this process's children but ``exclude`` (the replica), read every ``interval`` seconds
+    from a thread while a crawl runs: the assembly worker's peak."""
+
+    def __init__(self, exclude: int, interval: float = 0.1) -> None:
+        self.exclude, self.interval = exclude, interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> ChildPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.interval):
+            for pid in _children(os.getpid()) - {self.exclude}:
+                if not _is_resource_tracker(pid):  # multiprocessing's own helper, ~10 MB
+                    self.peak_kb = max(self.peak_kb, _hwm_kb(pid))
+
+
+def _children(parent: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _is_resource_tracker(pid: int) -> bool:
+    try:
+        return b"resource_tracker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def _hwm_kb(pid: int) -> int:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in lines if line.startswith("VmHWM:")), 0)
 
 
 def process_cpu(pid: int) -> float:
@@ -92,19 +153,23 @@ def measure(
     expected: int,
     day: int = 0,
 ) -> tuple[float, int]:
+    from praktyki.crawl.service import crawl_bdp  # noqa: PLC0415 - see the imports above
+
     replica_cpu = process_cpu(replica_pid)
-    worker_cpu = children_usage()[0]
-    wall, cpu = time.perf_counter(), time.process_time()
-    summary = crawl_bdp(db, base_url, settings, clock=on_day(day))
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    worker_cpu = children_cpu()
+    with ChildPeak(exclude=replica_pid) as worker:
+        wall, cpu = time.perf_counter(), time.process_time()
+        summary = crawl_bdp(db, base_url, settings, clock=on_day(day))
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     replica_cpu = process_cpu(replica_pid) - replica_cpu
-    worker_cpu, worker_rss = children_usage()[0] - worker_cpu, children_usage()[1]
+    worker_cpu, worker_rss = children_cpu() - worker_cpu, worker.peak_kb / 1024
     pages = max(summary.requests, 1)
     print(
         f"{label}: {summary.requests} requests in {wall:.1f} s = {pages / wall:.0f} pages/s, "
         f"{cpu / pages * 1000:.2f} ms CPU/page + worker {worker_cpu / pages * 1000:.2f} "
-        f"(replica {replica_cpu / pages * 1000:.2f}), peak RSS {peak_rss_mb():.0f} MB "
-        f"(worker {worker_rss:.0f} MB); new={summary.new} changed={summary.changed} "
+        f"(replica {replica_cpu / pages * 1000:.2f}), peak RSS: crawler {peak_rss_mb():.0f} MB, "
+        f"worker {worker_rss:.0f} MB (0: none started); "
+        f"new={summary.new} changed={summary.changed} "
         f"unchanged={summary.unchanged} 304={summary.not_modified} failed={summary.failed} "
         f"revalidated={summary.revalidated} skipped_by_policy={summary.skipped_by_policy} "
         f"oldest={summary.oldest_revalidation_age_days}d"
@@ -149,6 +214,8 @@ def main() -> None:
     )
     parser.add_argument("--scrapy", action="store_true", help="compare with a Scrapy spider")
     args = parser.parse_args()
+    from praktyki.crawl.settings import CrawlSettings  # noqa: PLC0415 - see the imports above
+
     logging.basicConfig(level=logging.ERROR)
     replica, base_url = start_replica(args.practices)
     settings = CrawlSettings(

@@ -6,6 +6,7 @@ The days pass on an injected clock: each crawl is dated by it, and the schedule 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -144,3 +145,23 @@ def test_a_removed_practice_is_still_removed_when_the_others_are_skipped(
     site.remove_practice(site.practice_ids()[7])
     second = crawl(db, base_url, 0)
     assert (second.removed, second.unchanged) == (1, PRACTICES - 1)
+
+
+def test_a_practice_recorded_removed_and_listed_again_is_loaded_not_re_sighted(
+    tmp_path: Path, site: BdpSite, base_url: str
+) -> None:
+    db = tmp_path / "p.db"
+    first = crawl(db, base_url, 0)
+    pid = site.practice_ids()[3]
+    conn = sqlite3.connect(db)
+    with conn:  # as if a run had missed it in the listings
+        conn.execute(
+            "UPDATE practices SET status = 'removed', removed_run = ? WHERE practice_id = ?",
+            (first.run_id, pid),
+        )
+    conn.close()
+    second = crawl(db, base_url, 0)  # every page skipped: the others are only re-sighted
+    assert (second.changed, second.unchanged) == (1, PRACTICES - 1)
+    assert query(db, "SELECT DISTINCT status, removed_run, last_seen_run FROM practices") == [
+        ("active", None, second.run_id)
+    ]

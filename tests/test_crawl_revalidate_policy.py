@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
+from praktyki.crawl.bdp_strategy import BdpStrategy
 from praktyki.crawl.revalidate import RevalidationPolicy, slot
 from praktyki.errors import ConfigError
+from praktyki.schemas.archive import FrontierItem
 
 NOW = dt.datetime(2026, 3, 10, 3, 15, tzinfo=dt.UTC)
 KEYS = [f"art={n}" for n in range(200)]
@@ -60,3 +62,32 @@ def test_the_slots_spread_the_keys_over_the_window() -> None:
 def test_a_negative_window_is_refused() -> None:
     with pytest.raises(ConfigError, match="revalidate-after"):
         RevalidationPolicy(-1)
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("https://h/index.php?p1=3&art=12", "art=12"),
+        ("https://h/index.php?art=12&s=2", "art=12"),
+        ("https://h/index.php?ART=7&s=3", "art=7"),
+        ("https://h/index.php?part=5&art=6", "art=6"),
+        ("https://h/index.php?art=%35", "art=5"),
+        ("https://h/index.php?art=&art=9", "https://h/index.php?art=&art=9"),
+        ("https://h/pliki/41/plan.pdf", "art=41"),
+        ("https://h/index.php?s=2", "https://h/index.php?s=2"),
+    ],
+    ids=[
+        "last",
+        "first",
+        "upper-case",
+        "part-param",
+        "escaped",
+        "blank-first-value",
+        "file",
+        "none",
+    ],
+)
+def test_a_practice_page_is_scheduled_by_its_art(url: str, key: str) -> None:
+    kind = "file" if "/pliki/" in url else "presentation"
+    item = FrontierItem(url=url, kind=kind)
+    assert BdpStrategy("https://h/").revalidation_key(item) == key

@@ -37,10 +37,9 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from praktyki import __version__
-from praktyki.crawl.bdp_strategy import NAVIGATION, TABS
+from praktyki.crawl.bdp_strategy import NAVIGATION, TABS, art_of
 from praktyki.errors import ParseError, StorageError
 from praktyki.parsers.bdp import parse_attachments, parse_menu, parse_practice, parse_presentation
-from praktyki.parsers.bdp_page import query_param
 from praktyki.schemas.archive import ArchivedResponse
 from praktyki.schemas.bdp import Attachment
 from praktyki.schemas.dataset import PracticeBundle, Provenance
@@ -51,6 +50,7 @@ from praktyki.store import (
     mark_removed,
     marks,
     touch_practice,
+    touch_practices,
 )
 from praktyki.store.archive import Archive
 from praktyki.store.crawl_runs import immediate_transaction, record_failures
@@ -154,12 +154,16 @@ def assemble_bdp(
         failures: dict[str, tuple[str, str]] = {}
         early = [art for art in recorded if art in groups]
         rest = sorted((art for art in groups if art not in recorded), key=_art_order)
+        todo = rest if not replay else early + rest
+        touched = _touch_unchanged(db, run_id, source, {art: groups[art] for art in todo})
         for art in early + rest:
             outcome: Outcome | None
             if art in recorded and not replay:
                 outcome = recorded[art]
                 if outcome.reason is not None:  # the worker logs nothing itself
                     log.warning("practice %s not loaded: %s", outcome.url, outcome.reason)
+            elif art in touched:
+                outcome = Outcome("unchanged", groups[art]["practice"].url)
             else:
                 outcome = assemble_practice(db, archive, run_id, source, groups[art])
             if outcome is not None:
@@ -171,6 +175,25 @@ def assemble_bdp(
             result.removals_applied = True
         record_failures(db, run_id, result.failures)
     return result
+
+
+def _touch_unchanged(
+    db: sqlite_utils.Database, run_id: int, source: str, groups: Mapping[str, Mapping[str, Tab]]
+) -> set[str]:
+    """Re-sight at once the practices whose every tab is the archived body (304 or skipped by
+    the policy) and which are active with this parser version; the arts re-sighted. The
+    others (and a candidate the re-sighting refuses) are assembled one by one."""
+    candidates = [art for art, tabs in groups.items() if _resighting(tabs)]
+    return touch_practices(db, source, candidates, run_id=run_id, parser_version=PARSER_VERSION)
+
+
+def _resighting(tabs: Mapping[str, Tab]) -> bool:
+    """Whether :func:`prepare_practice` would only re-sight the practice of ``tabs``."""
+    return (
+        "practice" in tabs
+        and "presentation" in tabs
+        and all(tab.state == "done" and tab.status in _NOT_REFETCHED for tab in tabs.values())
+    )
 
 
 def assemble_batch(
@@ -250,7 +273,7 @@ def tab_rows(
 @functools.lru_cache(maxsize=1 << 15)
 def _art_of(url: str) -> str | None:
     # the worker reads the same frontier rows every poll: parse each URL once
-    return query_param(url, "art")
+    return art_of(url)
 
 
 def assemble_practice(
@@ -303,7 +326,7 @@ def apply_practice(
     """The load of a prepared practice (inside the caller's write transaction)."""
     url = ready.tabs["practice"].url
     if ready.touch:
-        art = query_param(url, "art") or ""
+        art = art_of(url) or ""
         if touch_practice(db, source, art, run_id=run_id, parser_version=PARSER_VERSION):
             return Outcome("unchanged", url)
         ready = _parsed(db, archive, source, ready.tabs)

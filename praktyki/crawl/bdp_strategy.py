@@ -44,6 +44,7 @@ __all__ = [
     "NAVIGATION",
     "TABS",
     "BdpStrategy",
+    "art_of",
     "default_source",
 ]
 
@@ -83,6 +84,7 @@ BDP_BOUNDS = Bounds(
     slack=200,
     hard_cap=200_000,
 )
+_ART = re.compile(r"[?&]art=(\d+)(?=&|$)")
 _HREF = re.compile(rb"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
@@ -134,7 +136,7 @@ class BdpStrategy:
         if item.kind == "file":
             parts = urlsplit(item.url).path.split("/")  # "", "pliki", art, name
             return f"art={parts[2]}" if len(parts) > 3 else item.url
-        art = query_param(item.url, "art")
+        art = art_of(item.url)
         return f"art={art}" if art else item.url
 
     @staticmethod
@@ -222,6 +224,16 @@ class BdpStrategy:
         return _unique(
             self._link(item.url, page.url, frozenset({"file"})) for item in found.attachments
         )
+
+
+def art_of(url: str) -> str | None:
+    """``query_param(url, "art")``, read without parsing the query when it is the one plain
+    ``art=<digits>`` a canonical practice URL has (asked of every practice page each run,
+    and again by assembly)."""
+    match = _ART.search(url)
+    if match is not None and "#" not in url and url.lower().count("art=") == 1:
+        return match.group(1)
+    return query_param(url, "art")
 
 
 def _with_fingerprint(link: Link | None, title: str) -> Link | None:

@@ -26,6 +26,7 @@ resumed later decides the same way (or, on a later day, as that day's schedule s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ __all__ = ["DEFAULT_REVALIDATE_AFTER", "RevalidationPolicy", "slot"]
 DEFAULT_REVALIDATE_AFTER = 7
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a practice's pages share a key: hashed once a run
 def slot(key: str, days: int) -> int:
     """The day (modulo ``days``) on which pages of ``key`` are revalidated: a stable hash."""
     digest = hashlib.sha256(key.encode("utf-8")).digest()

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from praktyki.crawl import worker_process
 from praktyki.crawl.assemble import (
     Assembly,
     Tab,
@@ -156,13 +157,15 @@ def _die_with_parent(parent: int) -> None:
 Job = Callable[[Connection, str, int, str], tuple[int, ...]]
 
 
-def _serve(conn: Connection, db_path: str, run_id: int, source: str, parent: int, job: Job) -> None:
-    """The worker process's main loop (see the module docstring)."""
+def _serve(conn: Connection, db_path: str, run_id: int, source: str, parent: int, job: str) -> None:
+    """The worker process's main loop (see the module docstring), started through
+    :func:`praktyki.crawl.worker_process.run`; ``job`` names the :data:`Job` (by name, so
+    that its module is imported only once the process refused what it does not need)."""
     # the crawler logs the recorded failures itself; the worker has nothing to tell a terminal
     logging.disable(logging.CRITICAL)
     try:
         _die_with_parent(parent)
-        counts = job(conn, db_path, run_id, source)
+        counts = worker_process.resolve(job)(conn, db_path, run_id, source)
     except _ParentGone:
         os._exit(0)  # nothing half-written: every batch is its own transaction
     except (PraktykiError, OSError, ValueError) as exc:
@@ -231,8 +234,9 @@ class AssemblyWorker:
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe(duplex=True)
         process = context.Process(
-            target=_serve,
-            args=(theirs, self.db_path, self.run_id, self.source, os.getpid(), self.job),
+            target=worker_process.run,
+            args=(f"{__name__}:_serve", theirs, *(self.db_path, self.run_id, self.source)),
+            kwargs={"parent": os.getpid(), "job": f"{self.job.__module__}:{self.job.__qualname__}"},
             name=f"praktyki-assembly-{self.run_id}",
             daemon=True,
         )
@@ -283,7 +287,12 @@ class WorkerLauncher:
     ``after_navigation``) and the run has fetched at least ``min_fetched`` URLs of ``kinds``
     with a body (2xx) — for BDP practice summaries. A refresh whose pages answer 304 or are
     skipped by the revalidation policy only re-sights them, which costs less in the crawler
-    than spawning the worker does."""
+    than spawning the worker does.
+
+    Both looks are frontier scans that grow with the run: navigation, once complete, is not
+    looked at again (as :class:`ReadyPractices` does), and each count short of
+    ``min_fetched`` doubles the wait for the next (up to ``max_interval``), so a refresh
+    that never gets there does not pay a scan every ``interval`` all night."""
 
     def __init__(
         self,
@@ -294,6 +303,7 @@ class WorkerLauncher:
         kinds: Collection[str] = ("practice",),
         after_navigation: bool = True,
         interval: float = 0.2,
+        max_interval: float = 1.0,
     ) -> None:
         self.db = db
         self.worker = worker
@@ -301,15 +311,24 @@ class WorkerLauncher:
         self.kinds = tuple(kinds)
         self.after_navigation = after_navigation
         self.interval = interval
+        self.max_interval = max(max_interval, interval)
+        self._wait = interval
         self._checked = 0.0
+        self._navigation = False
 
     def __call__(self) -> None:
         now = time.monotonic()
-        if self.worker.started or now - self._checked < self.interval:
+        if self.worker.started or now - self._checked < self._wait:
             return
         self._checked = now
-        if self.after_navigation and not navigation_complete(self.db, self.worker.run_id):
+        if self.after_navigation and not self._navigation_complete():
             return
         fetched = Frontier(self.db, self.worker.run_id).fetched(self.kinds)
         if fetched >= self.min_fetched:
             self.worker.start()
+        else:
+            self._wait = min(self._wait * 2, self.max_interval)
+
+    def _navigation_complete(self) -> bool:
+        self._navigation = self._navigation or navigation_complete(self.db, self.worker.run_id)
+        return self._navigation

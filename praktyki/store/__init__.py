@@ -19,6 +19,7 @@ from praktyki.store.practices import (
     load_sections,
     mark_removed,
     touch_practice,
+    touch_practices,
 )
 from praktyki.store.runs import begin_run, finish_run, get_run, resume_run, unfinished_runs
 
@@ -41,6 +42,7 @@ __all__ = [
     "search_ops",
     "search_practices",
     "touch_practice",
+    "touch_practices",
     "resume_run",
     "unfinished_runs",
 ]
