@@ -7,7 +7,7 @@ import os
 import pytest
 
 from praktyki.errors import ParseError
-from praktyki.pool import available_cores, ordered_map
+from praktyki.pool import _chunks, available_cores, ordered_map
 
 
 def square(n: int) -> int:
@@ -28,6 +28,19 @@ def die(n: int) -> int:
 def test_results_come_in_input_order(jobs: int) -> None:
     items = list(range(500))
     assert list(ordered_map(square, items, jobs=jobs, min_items=1)) == [n * n for n in items]
+
+
+@pytest.mark.parametrize("count", [1, 5, 70, 1520], ids=lambda count: f"{count} items")
+def test_chunks_cover_the_items_in_order(count: int) -> None:
+    items = list(range(count))
+    assert [item for chunk in _chunks(items, 2) for item in chunk] == items
+
+
+def test_chunks_shrink_towards_the_end() -> None:
+    sizes = [len(chunk) for chunk in _chunks(list(range(1520)), 2)]
+    assert sizes[0] == 32
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-2] == 4  # the last may be smaller still
 
 
 def test_small_inputs_run_in_this_process() -> None:

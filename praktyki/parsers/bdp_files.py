@@ -27,23 +27,20 @@ def parse_attachments(body: bytes, url: str, content_type: str | None = None) ->
     """Files linked from the tab's content, in page order, deduplicated by URL."""
     page = read_skeleton(body, url, content_type)
     content_text = [line.text for line in page.content]
+    # A name (whitespace-normalized: no "\n") is in this text exactly when it is in one of
+    # the content lines: one scan rejects the menu and footer links before their URLs are
+    # resolved, most of the links of a page.
+    content = "\n".join(content_text)
     attachments: list[Attachment] = []
     seen: set[str] = set()
     for anchor in page.tree.css("a[href]"):
-        href = (anchor.attributes.get("href") or "").strip()
         name = normalize_space(anchor.text(separator=" ", strip=False) or "")
-        absolute = join_href(url, href)
-        if (
-            absolute is None
-            or not name
-            or is_tab_fragment(name)
-            or absolute in seen
-            or not _is_file(absolute)
-        ):
+        if not name or name not in content or is_tab_fragment(name):
+            continue  # no name, a tab, or a file linked from the menu or footer
+        absolute = join_href(url, (anchor.attributes.get("href") or "").strip())
+        if absolute is None or absolute in seen or not _is_file(absolute):
             continue
-        line = next((text for text in content_text if name in text), None)
-        if line is None:  # a file linked from the menu or footer, not from this tab
-            continue
+        line = next(text for text in content_text if name in text)
         seen.add(absolute)
         attachments.append(_attachment(name, absolute, line))
     return AttachmentsPage(

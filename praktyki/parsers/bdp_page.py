@@ -41,6 +41,10 @@ _SUMMARY_TAB = re.compile(r"skrot\s+i\s+metryka")
 _TAB_SEPARATORS = frozenset(".:->»«|•·–—/\\[](){}<>*~=,;+ \t\n\r\f\v\xa0")
 # What a tab fragment can start with: a tab name's first letter or a separator.
 _TAB_START = frozenset("SPZspz") | _TAB_SEPARATORS
+# The first four letters of each _TAB_NAME alternative, and the separators a fragment may
+# open with: the first letter after them starts a tab name, or the line is no fragment.
+_TAB_NAME_STARTS = frozenset(("skro", "peln", "zala"))
+_LEADING_SEPARATORS = re.compile(f"[{re.escape(''.join(sorted(_TAB_SEPARATORS)))}\\s]*")
 # "Section : Subsection", also printed as a breadcrumb ("Usługi społeczne » Pomoc społeczna",
 # "Strona główna › Usługi społeczne › Pomoc społeczna": the last two parts). Not "-" or "/",
 # which titles use.
@@ -157,6 +161,12 @@ def is_tab_fragment(text: str) -> bool:
         return False  # cheap rejection: content paragraphs are long
     if text[0] not in _TAB_START and not text[0].isspace():
         return False  # cheap rejection: the first character would survive the name removal
+    # Cheap rejection of the many lines that open with a word ("Projekt", "- Zadanie"):
+    # folding four letters, not the line (casefold and the table map letter by letter).
+    leading = _LEADING_SEPARATORS.match(text)  # always matches, maybe nothing
+    start = leading.end() if leading else 0
+    if start < len(text) and _fold(text[start : start + 4])[:4] not in _TAB_NAME_STARTS:
+        return False
     rest = _TAB_NAME.sub("", _fold(text))
     return all(char in _TAB_SEPARATORS or char.isspace() for char in rest)
 

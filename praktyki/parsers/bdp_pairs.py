@@ -95,6 +95,8 @@ def _start_pair(line: Line, current: _Pair | None) -> _Pair | None:
 def _dash_pair(text: str) -> _Pair | None:
     """ "Typ jednostki – gmina wiejska": a dash for the colon, taken for a label BDP uses only
     (a contact line "Jan Nowak - dyrektor" must stay in its value)."""
+    if "-" not in text and "–" not in text and "—" not in text:
+        return None  # no dash for _DASH_PAIR: most value lines, without the regex
     match = _DASH_PAIR.match(text)
     if match is None or not is_known_label(match["label"]):
         return None

@@ -172,12 +172,14 @@ def _first_match_patterns(
 ) -> tuple[re.Pattern[str], tuple[tuple[int, re.Pattern[str]], ...]]:
     """The vocabulary as one pattern of its start-anchored entries (one named group each, in
     order) and the other entries, compiled one by one with their index."""
-    anchored = [(i, pattern) for i, (_, pattern) in enumerate(vocabulary) if _anchored(pattern)]
-    combined = "|".join(f"(?P<p{i}>{pattern})" for i, pattern in anchored)
+    starts = [_anchored(pattern) for _, pattern in vocabulary]  # a regex parse each: once
+    combined = "|".join(
+        f"(?P<p{i}>{pattern})" for i, (_, pattern) in enumerate(vocabulary) if starts[i]
+    )
     others = tuple(
         (i, re.compile(pattern, re.IGNORECASE))
         for i, (_, pattern) in enumerate(vocabulary)
-        if not _anchored(pattern)
+        if not starts[i]
     )
     return re.compile(combined, re.IGNORECASE), others
 

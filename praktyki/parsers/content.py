@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -50,6 +51,7 @@ __all__ = [
 ]
 
 MIN_PARAGRAPH = 25
+_Attrs = dict[str, str | None]  # LexborNode.attributes
 _WRAPPER_SHARE = 0.5  # a soft chrome element holding this share of the page's text wraps it
 _HARD_WRAPPER_SHARE = 0.8  # the same for nav/header/aside/role: an unclosed <header>, say
 _LEVELS = 6  # block ancestors a paragraph scores for (page-builder columns nest deep)
@@ -80,7 +82,6 @@ EDGE_TAGS = frozenset({"header", "footer"})  # chrome unless inside an article
 DOC_EXTENSIONS = re.compile(
     r"\.(pdf|docx?|odt|ods|xlsx?|rtf|pptx?|odp|zip|rar|7z|jpe?g|png|gif|txt|csv)$", re.IGNORECASE
 )
-_SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _COLUMN_SHARE = 0.8  # share of a block's text its repeated articles hold to split it
 # ids that name the page's own header or footer (whole id, so "footer-news" is not one)
@@ -172,8 +173,9 @@ class _Walk:
     path_tuple: tuple[int, ...] = ()
 
     def flush(self, *, new_para: bool) -> None:
-        raw = "".join(self.parts)
-        text = _SPACE.sub(" ", raw).strip()
+        # str.split() splits on exactly the characters of the regex \s: whitespace runs
+        # collapsed to one space and stripped, without a regex pass.
+        text = " ".join("".join(self.parts).split())
         if text:
             self._count(len(self.path), len(text))
             # The innermost block fixes the whole path (ids are unique), so lines of one
@@ -228,16 +230,19 @@ def linearize(root: LexborNode) -> Linearized:
             walk.parts.append(text)
             walk.after_br = walk.after_br and not text.strip()
             if walk.links:
-                walk.link_chars += len(_SPACE.sub(" ", text).strip())
+                walk.link_chars += len(" ".join(text.split()))
             if walk.strongs:
-                walk.strong_chars += len(_SPACE.sub("", text))
+                walk.strong_chars += len("".join(text.split()))
             continue
         if not node.is_element_node and not node.is_document_node:
             continue
         tag = (node.tag or "").lower()
-        if tag in SKIP_TAGS or _hidden(node):
+        if tag in SKIP_TAGS:
             continue
-        flags = _enter(walk, node, tag, len(walk.path))
+        attrs = node.attributes  # a new dict per call: read once per element
+        if _hidden(attrs):
+            continue
+        flags = _enter(walk, node, tag, attrs, len(walk.path))
         stack.append((node, True, flags))
         children = list(node.iter(include_text=True))
         stack.extend((child, False, 0) for child in reversed(children))
@@ -280,7 +285,7 @@ def _unwrap_chrome(walk: _Walk) -> list[Line]:
 _BLOCK, _HEAD, _ITEM, _LINK, _CHROME, _ARTICLE, _STRONG = 1, 2, 4, 8, 16, 32, 64
 
 
-def _enter(walk: _Walk, node: LexborNode, tag: str, depth: int) -> int:
+def _enter(walk: _Walk, node: LexborNode, tag: str, attrs: _Attrs, depth: int) -> int:
     flags = 0
     if tag == "br":
         # "<br><br>" is how table-and-font pages separate paragraphs
@@ -305,7 +310,7 @@ def _enter(walk: _Walk, node: LexborNode, tag: str, depth: int) -> int:
         flags |= _ITEM
     if tag == "a":
         walk.links += 1
-        href = node.attributes.get("href")
+        href = attrs.get("href")
         if href:
             walk.hrefs.append(href)
         flags |= _LINK
@@ -315,7 +320,7 @@ def _enter(walk: _Walk, node: LexborNode, tag: str, depth: int) -> int:
     if tag in ("article", "main"):
         walk.article += 1
         flags |= _ARTICLE
-    chrome = _chrome(node, tag, walk.article > 0)
+    chrome = _chrome(attrs, tag, walk.article > 0)
     if chrome:
         walk.chrome_parent[node.mem_id] = walk.chrome[-1] if walk.chrome else 0
         if chrome == _SOFT:
@@ -346,7 +351,7 @@ def _leave(walk: _Walk, node: LexborNode, flags: int) -> None:
 _HARD, _SOFT = 1, 2  # chrome by its kind of element, chrome by a guess (``_chrome``)
 
 
-def _chrome(node: LexborNode, tag: str, in_article: bool) -> int:
+def _chrome(attrs: _Attrs, tag: str, in_article: bool) -> int:
     """0, ``_HARD`` (``nav``, a page footer, a ``role``) or ``_SOFT`` (a ``form``, a class word).
 
     A soft guess can also fit an element that wraps the article itself (``_unwrap_chrome``).
@@ -357,21 +362,26 @@ def _chrome(node: LexborNode, tag: str, in_article: bool) -> int:
         return _HARD  # an image's caption and credit: not the article's text
     if tag in CHROME_TAGS or (tag in EDGE_TAGS and not in_article):
         return _HARD
-    attrs = node.attributes
     if not in_article and _EDGE_NAME.fullmatch((attrs.get("id") or "").strip().lower()):
         return _HARD  # <div id="stopka">: a page footer written before <footer> existed
     if (attrs.get("role") or "").lower() in _ROLE_CHROME:
         return _HARD
     names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
-    if tag in _WRAPPER_TAGS:
+    return _chrome_by_names(names, tag in _WRAPPER_TAGS)
+
+
+# A page repeats its class names (every menu item, every paragraph of a CMS's text block) and
+# a site repeats them on every page: the regexes run once per distinct name.
+@lru_cache(maxsize=4096)
+def _chrome_by_names(names: str, wrapper: bool) -> int:
+    if wrapper:
         return _SOFT if CHROME_ATTRS.search(names) else 0
     if is_comment_area(names):
         return _HARD  # readers' comments: never the article, even when they outweigh it
     return _SOFT if CHROME_ATTRS.search(names) or is_side_box(names) else 0
 
 
-def _hidden(node: LexborNode) -> bool:
-    attrs = node.attributes
+def _hidden(attrs: _Attrs) -> bool:
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
         return True
     style = (attrs.get("style") or "").replace(" ", "").lower()

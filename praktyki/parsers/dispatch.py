@@ -40,8 +40,16 @@ _TABS = re.compile(r"Skr[óo]t\s+i\s+Metryka", re.IGNORECASE)
 _METRYKA = re.compile(r"(?m)^\s*metryka\s+praktyki\b", re.IGNORECASE)
 _ART_QUERY = re.compile(r"(?:^|[?&;])art=\d")
 _FILE_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|od[ts]|rtf|zip)$", re.IGNORECASE)
-# IE/Edge "Save as": <!-- saved from url=(0062)http://... --> in the first lines of the file
-_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)
+# IE/Edge "Save as": <!-- saved from url=(0062)http://... --> in the first lines of the file.
+# Searched in the raw bytes, as if they were read as ASCII with every other byte replaced: the
+# space class is what \s matches in such text (the ASCII whitespace of str.isspace(), which
+# has \x1c-\x1f), and a non-ASCII byte is a non-space. Decoding the window with replacement
+# characters first cost as much as reading the file, on a page in a legacy encoding.
+_SPACE_BYTES = rb" \t\n\r\x0b\x0c\x1c-\x1f"
+_SAVED_FROM = re.compile(
+    rb"<!--[%s]*saved from url=\(\d+\)[%s]*([^%s]+?)[%s]*-->" % ((_SPACE_BYTES,) * 4),
+    re.IGNORECASE,
+)
 _SAVED_FROM_WINDOW = 4096  # bytes: the comment precedes <html>
 
 
@@ -65,11 +73,12 @@ def parse_page(
 
 def saved_from_url(body: bytes) -> str | None:
     """The address in a browser's ``<!-- saved from url=… -->`` comment, if it is http(s)."""
-    match = _SAVED_FROM.search(body[:_SAVED_FROM_WINDOW].decode("ascii", "replace"))
+    match = _SAVED_FROM.search(body, 0, _SAVED_FROM_WINDOW)
     if match is None:
         return None
-    parts = split_url(match.group(1))
-    return match.group(1) if parts is not None and parts.scheme in ("http", "https") else None
+    url = match.group(1).decode("ascii", "replace")
+    parts = split_url(url)
+    return url if parts is not None and parts.scheme in ("http", "https") else None
 
 
 def _page_url(body: bytes, url: str) -> str:
@@ -85,15 +94,17 @@ def _sniff_bdp(body: bytes, content_type: str | None, url: str, *, metryka_alone
     tree, _ = parse_tree(body, content_type, url)
     root = tree.body or tree.root
     text = root.text(separator="\n", strip=True) if root is not None else ""
-    hrefs = [url_path(a.attributes.get("href") or "") for a in tree.css("a[href]")]
     has_metryka = _METRYKA.search(text) is not None
     if _TABS.search(text):
         if has_metryka:
             return "practice"
+        hrefs = (url_path(a.attributes.get("href") or "") for a in tree.css("a[href]"))
         return "attachments" if any(_FILE_PATH.search(h) for h in hrefs) else "presentation"
     if metryka_alone and has_metryka:
         return "practice"
-    queries = (a.attributes.get("href") or "" for a in tree.css("a[href]"))
+    # Only a link with "art=" can match _ART_QUERY: lexbor picks those out (a page of another
+    # site has none, and used to cost a dict of attributes per link).
+    queries = (a.attributes.get("href") or "" for a in tree.css('a[href*="art="]'))
     if any(_ART_QUERY.search(q.partition("?")[2]) for q in queries):
         return "listing"
     return "other"

@@ -255,9 +255,10 @@ def layout_lines(node: Node) -> list[Line]:
         child = current.next
         kind = kinds.get(current.tag_id, _INLINE)  # unknown elements are inline
         if kind == _TEXT:
-            text = current.text_content or ""
-            # Source indentation between blocks is not visible text.
-            if parts or text.strip(_ASCII_SPACES):
+            # Source indentation between blocks is not visible text: lexbor tells, without
+            # making a str of it, that a node holds nothing but ASCII spaces (_ASCII_SPACES).
+            if parts or not current.is_empty_text_node:
+                text = current.text_content or ""
                 parts.append(text)
                 if bold_depth:
                     bold_chars += len("".join(text.split()))
