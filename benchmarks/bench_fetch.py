@@ -23,7 +23,7 @@ from praktyki.scraper.fetch import Fetcher  # noqa: E402
 from praktyki.scraper.policy import Politeness  # noqa: E402
 from praktyki.scraper.urls import Allowlist  # noqa: E402
 from praktyki.store import archive as archive_mod  # noqa: E402
-from praktyki.store.schema_crawl import create_crawl_tables  # noqa: E402
+from praktyki.store.db import ensure_schema  # noqa: E402
 from tests.scraper_http import serving  # noqa: E402
 
 
@@ -33,7 +33,7 @@ async def run(pages: int, concurrency: int, db_path: Path, *, wal: bool) -> None
         # WAL + synchronous=NORMAL: a commit no longer waits for fsync (durable at checkpoint)
         db.enable_wal()
         db.execute("PRAGMA synchronous=NORMAL")
-    create_crawl_tables(db)
+    ensure_schema(db)  # every table, as the store makes them (archive_exchanges included)
     archive = archive_mod.Archive(db)
     async with serving() as server, httpx.AsyncClient() as client:
         fetcher = Fetcher(
