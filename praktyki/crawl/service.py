@@ -9,7 +9,6 @@ signal or ``max_duration`` is recorded as interrupted, its summary with ``exit_c
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import functools
 import importlib.util
@@ -24,7 +23,7 @@ from urllib.parse import urlsplit
 import httpx
 import sqlite_utils
 
-from praktyki.crawl import ops_assemble
+from praktyki.crawl import event_loop, ops_assemble
 from praktyki.crawl.assemble import Assembly, assemble_bdp
 from praktyki.crawl.bdp_strategy import (
     BDP_BOUNDS,
@@ -133,7 +132,9 @@ def crawl_bdp(
     (:mod:`praktyki.crawl.worker`, ``settings.assembly_worker``), started with
     multiprocessing's "spawn": a script calling this must keep its top-level code under
     ``if __name__ == "__main__":`` (the CLI, the tests and the benchmarks do)."""
-    return asyncio.run(crawl_bdp_async(db_path, base_url, settings, progress=progress, clock=clock))
+    return event_loop.run(
+        crawl_bdp_async(db_path, base_url, settings, progress=progress, clock=clock)
+    )
 
 
 async def crawl_bdp_async(
@@ -426,7 +427,7 @@ def crawl_ops(
     :func:`resolve_ops_sites` for which sites and :mod:`praktyki.crawl.ops_strategy` for the
     rules."""
     sites = resolve_ops_sites(urls, sites_file, bases, registry=registry)
-    return asyncio.run(crawl_ops_async(db_path, sites, settings, progress=progress))
+    return event_loop.run(crawl_ops_async(db_path, sites, settings, progress=progress))
 
 
 async def crawl_ops_async(
