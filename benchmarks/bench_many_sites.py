@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from praktyki.crawl import event_loop  # noqa: E402
 from praktyki.crawl.ops_strategy import sites_from_urls  # noqa: E402
 from praktyki.crawl.service import crawl_ops_async  # noqa: E402
 from praktyki.crawl.settings import CrawlSettings  # noqa: E402
@@ -80,13 +81,11 @@ def peak_rss_mb() -> float:
 
 
 def crawl(urls: list[str], concurrency: int, rate: float = 1.0) -> tuple[float, int]:
-    import asyncio
-
     # as `praktyki crawl ops` runs it: pages parsed by the worker while the crawl fetches
     settings = CrawlSettings(rate=rate, concurrency=concurrency, assembly_worker=True)
     with tempfile.TemporaryDirectory() as tmp:
         started, cpu = time.perf_counter(), time.process_time()
-        summary = asyncio.run(
+        summary = event_loop.run(  # the loop `praktyki crawl ops` runs on (uvloop)
             crawl_ops_async(Path(tmp) / "ops.db", sites_from_urls(urls), settings)
         )
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
