@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict
 from selectolax.lexbor import LexborHTMLParser
 
-from praktyki.crawl.ops_strategy import OpsSiteSpec
+from praktyki.crawl.ops_strategy import OpsSiteSpec, is_html
 from praktyki.errors import ParseError
 from praktyki.parsers.html import parse_tree
 from praktyki.parsers.ops import SiteHints as ParserHints
@@ -32,8 +32,6 @@ __all__ = ["Outcome", "PageReading", "norm", "read_page"]
 #: ``duplicate``: the page declares itself a copy; ``no_article``: the extractor found none;
 #: ``failed``: not parsable (``error`` says why).
 Outcome = Literal["article", "not_html", "duplicate", "no_article", "failed"]
-
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 class PageReading(BaseModel):
@@ -53,7 +51,7 @@ def read_page(site: OpsSiteSpec, url: str, body: ArchivedResponse) -> PageReadin
     """Read ``body`` (the archived response holding ``url``'s content) as a page of ``site``."""
     base = {"archive_id": body.id, "fetched_at": body.fetched_at}
     content_type = body.content_type
-    if content_type and content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+    if not is_html(content_type):
         return PageReading(outcome="not_html", **base)
     try:
         tree, _ = parse_tree(body.body, content_type, url)

@@ -49,6 +49,7 @@ from praktyki.scraper.urls import (
 
 __all__ = [
     "ATTACHMENT_EXTENSIONS",
+    "is_html",
     "DEFAULT_BUDGET",
     "DEFAULT_DEPTH",
     "SKIP_PATHS",
@@ -318,7 +319,7 @@ class OpsStrategy:
         site = self.site_of(item.url)
         if item.kind != "page" or site is None or item.depth >= site.max_depth:
             return []
-        if not _is_html(page.content_type) or not 200 <= page.status < 300:
+        if not is_html(page.content_type) or not 200 <= page.status < 300:
             return []
         ranked: dict[str, Link] = {}
         for href, text in _anchors(page):
@@ -386,8 +387,9 @@ class OpsStrategy:
         return link
 
 
-def _is_html(content_type: str | None) -> bool:
-    return content_type is None or content_type.split(";")[0].strip().lower() in _HTML_TYPES
+def is_html(content_type: str | None) -> bool:
+    """Whether a response of ``content_type`` is a page to read (no type: assume it is)."""
+    return not content_type or content_type.split(";")[0].strip().lower() in _HTML_TYPES
 
 
 def _anchors(page: Page) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from praktyki.errors import NotAPracticePage
 from praktyki.parsers.hrefs import join_href, split_url
 from praktyki.parsers.html import Line, layout_lines, normalize_space, parse_tree
+from praktyki.parsers.normalize import fold_text
 
 __all__ = [
     "PracticeSkeleton",
@@ -32,9 +33,8 @@ __all__ = [
     "tab_block_end",
 ]
 
-# The tab names as compared: case and Polish diacritics folded ("SKRÓT I METRYKA", a page
-# saved as ASCII "Skrot i Metryka"), any run of spaces between the words.
-_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+# The tab names as compared (normalize.fold_text): case and Polish diacritics folded
+# ("SKRÓT I METRYKA", a page saved as ASCII "Skrot i Metryka"), any run of spaces between words.
 _TAB_NAME = re.compile(r"skrot\s+i\s+metryka|pelna\s+prezentacja|zalaczniki")
 _SUMMARY_TAB = re.compile(r"skrot\s+i\s+metryka")
 # What separates the tab names: ".: a -> b :.", "a | b", "a • b", "[ a ] [ b ]", "a / b", "a – b".
@@ -165,19 +165,15 @@ def is_tab_fragment(text: str) -> bool:
     # folding four letters, not the line (casefold and the table map letter by letter).
     leading = _LEADING_SEPARATORS.match(text)  # always matches, maybe nothing
     start = leading.end() if leading else 0
-    if start < len(text) and _fold(text[start : start + 4])[:4] not in _TAB_NAME_STARTS:
+    if start < len(text) and fold_text(text[start : start + 4])[:4] not in _TAB_NAME_STARTS:
         return False
-    rest = _TAB_NAME.sub("", _fold(text))
+    rest = _TAB_NAME.sub("", fold_text(text))
     return all(char in _TAB_SEPARATORS or char.isspace() for char in rest)
 
 
 def is_summary_tab_line(text: str) -> bool:
     """True for a tab line that names the summary tab ("Skrót i Metryka")."""
-    return is_tab_fragment(text) and _SUMMARY_TAB.search(_fold(text)) is not None
-
-
-def _fold(text: str) -> str:
-    return text.translate(_FOLD).casefold()
+    return is_tab_fragment(text) and _SUMMARY_TAB.search(fold_text(text)) is not None
 
 
 def tab_block_end(lines: list[Line], tab: int) -> int:
@@ -193,7 +189,7 @@ def tab_block_end(lines: list[Line], tab: int) -> int:
 def _more_tabs_follow(lines: list[Line], index: int) -> bool:
     for line in lines[index:]:
         if line.text:
-            return is_tab_fragment(line.text) and not _fold(line.text).startswith("skrot")
+            return is_tab_fragment(line.text) and not fold_text(line.text).startswith("skrot")
     return False
 
 
@@ -236,7 +232,7 @@ def _practice_id_from_links(tree: LexborHTMLParser, url: str) -> str | None:
     """The ``art`` of the tab links, for a page saved without its URL."""
     for anchor in tree.css("a[href]"):
         text = normalize_space(anchor.text(separator=" ", strip=False) or "")
-        if _TAB_NAME.fullmatch(_fold(text)):
+        if _TAB_NAME.fullmatch(fold_text(text)):
             art = query_param(join_href(url, anchor.attributes.get("href") or "") or "", "art")
             if art:
                 return art

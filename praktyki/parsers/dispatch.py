@@ -37,7 +37,7 @@ _PARSERS: dict[str, Parser] = {
     "home": bdp.parse_menu,
 }
 _TABS = re.compile(r"Skr[óo]t\s+i\s+Metryka", re.IGNORECASE)
-_METRYKA = re.compile(r"(?m)^\s*metryka\s+praktyki\b", re.IGNORECASE)
+_METRYKA = re.compile(rf"(?m)^\s*{bdp.METRYKA_HEADING_TEXT.pattern}", re.IGNORECASE)
 _ART_QUERY = re.compile(r"(?:^|[?&;])art=\d")
 _FILE_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|od[ts]|rtf|zip)$", re.IGNORECASE)
 # IE/Edge "Save as": <!-- saved from url=(0062)http://... --> in the first lines of the file.
